@@ -1,1 +1,149 @@
-package dev.lifeboat; public final class Main { public static void main(String[] a){} }
+package dev.lifeboat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.lifeboat.command.CommandRunner;
+import dev.lifeboat.config.ConfigException;
+import dev.lifeboat.config.Env;
+import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.console.Console;
+import dev.lifeboat.slack.SlackServer;
+import dev.lifeboat.store.Database;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code lifeboat [MODE] [WORDS…]}: {@code serve} (Slack), {@code console}, {@code demo [WORDS…]}, {@code config};
+ * with no mode, serve when Slack is configured, otherwise the demo console.
+ */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    static final String USAGE = """
+            Usage: lifeboat [MODE] [WORDS…]
+              (no mode)        serve Slack when SLACK_BOT_TOKEN is set; otherwise the demo console
+              serve            Slack over HTTP on $PORT (/slack/events, /healthz), or Socket Mode when SLACK_APP_TOKEN is set
+              console [WORDS…] the /dr commands in a terminal, against the configured systems (simulated where not configured)
+              demo [WORDS…]    the demo world: every system simulated; with WORDS, run that one command and exit
+              config           print the configuration, secrets hidden
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Env env = Env.system();
+        String mode = args.length == 0 ? "" : args[0];
+        List<String> words = args.length <= 1 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        LifeboatConfig config;
+        try {
+            config = LifeboatConfig.load(env);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String user = env.get("USER").orElse("operator");
+        switch (mode) {
+            case "" -> {
+                if (config.slack().configured()) {
+                    serve(config, started);
+                } else {
+                    console(config, true, words, user, out);
+                }
+            }
+            case "serve" -> serve(config, started);
+            case "console" -> console(config, false, words, user, out);
+            case "demo" -> console(config, true, words, user, out);
+            case "config" -> {
+                for (Map.Entry<String, String> e : config.describe().entrySet()) {
+                    out.println(e.getKey() + "=" + e.getValue());
+                }
+            }
+            case "help", "-h", "--help" -> out.print(USAGE);
+            default -> {
+                System.err.println("Unknown mode '" + mode + "'.\n" + USAGE);
+                System.exit(64);
+            }
+        }
+    }
+
+    static void serve(LifeboatConfig config, long started) throws Exception {
+        try {
+            config.requireSlackServe();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, Wiring.serve(config).modules());
+        Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
+        SlackServer server = injector.getInstance(SlackServer.class);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("event=stopping");
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("event=stop_failed error=\"{}\"", e.getMessage());
+            }
+            lifecycle.close();
+        }, "lifeboat-shutdown"));
+        injector.getInstance(Database.class);
+        server.start("0.0.0.0", config.runtime().port());
+        log.info("event=ready ms={}", (System.nanoTime() - started) / 1_000_000);
+        server.join();
+    }
+
+    static void console(LifeboatConfig config, boolean demoOnly, List<String> words, String user, PrintStream out)
+            throws Exception {
+        quietLogs();
+        Wiring.Plan plan = Wiring.console(config, demoOnly);
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, plan.modules());
+        try (Lifecycle lifecycle = injector.getInstance(Lifecycle.class)) {
+            Console console = new Console(injector.getInstance(CommandRunner.class), user);
+            if (!words.isEmpty()) {
+                out.println(console.run(String.join(" ", words)));
+                return;
+            }
+            out.println(banner(plan, demoOnly));
+            console.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        }
+    }
+
+    /** The terminal is for answers: only warnings and errors are logged there. */
+    private static void quietLogs() {
+        org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    static String banner(Wiring.Plan plan, boolean demoOnly) {
+        StringBuilder banner = new StringBuilder();
+        if (demoOnly) {
+            banner.append("""
+                    Lifeboat — DEMO WORLD. Heroku, Heroku Postgres, S3, Netlify and the status pages are simulated:
+                    nothing you do here touches a real system. Practise an outage with `demo break app`, then `status`.
+                    To connect real systems, set HEROKU_API_KEY and HEROKU_APP, NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID
+                    (see docs/setup.md) and run `./lifeboat console`; set SLACK_BOT_TOKEN to serve Slack.
+                    """);
+        } else {
+            banner.append("Lifeboat console. ");
+            if (!plan.simulated().isEmpty()) {
+                banner.append("Simulated (not configured): ").append(String.join(", ", plan.simulated())).append(". ");
+            }
+            banner.append('\n');
+        }
+        banner.append("Type a command (`help` lists them), or `exit`.");
+        return banner.toString();
+    }
+}

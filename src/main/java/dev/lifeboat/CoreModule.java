@@ -1,0 +1,77 @@
+package dev.lifeboat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.name.Named;
+import dev.lifeboat.config.AccessSettings;
+import dev.lifeboat.config.HerokuSettings;
+import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.config.NetlifySettings;
+import dev.lifeboat.config.RuntimeSettings;
+import dev.lifeboat.config.S3Settings;
+import dev.lifeboat.config.SlackSettings;
+import dev.lifeboat.config.StatuspageSettings;
+import dev.lifeboat.http.HttpModule;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Configuration, clock, executors and the shared HTTP client. */
+public final class CoreModule extends AbstractModule {
+    private final LifeboatConfig config;
+
+    public CoreModule(LifeboatConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        bind(LifeboatConfig.class).toInstance(config);
+        bind(SlackSettings.class).toInstance(config.slack());
+        bind(AccessSettings.class).toInstance(config.access());
+        bind(HerokuSettings.class).toInstance(config.heroku());
+        bind(NetlifySettings.class).toInstance(config.netlify());
+        bind(S3Settings.class).toInstance(config.s3());
+        bind(StatuspageSettings.class).toInstance(config.statuspage());
+        bind(RuntimeSettings.class).toInstance(config.runtime());
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        install(new HttpModule());
+    }
+
+    /** Parallel upstream checks (status): threads mostly wait on the network, so the pool grows as needed. */
+    @Provides
+    @Singleton
+    @Named("checks")
+    ExecutorService checks(Lifecycle lifecycle) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("lifeboat-check"));
+        lifecycle.manage(pool::shutdownNow);
+        return pool;
+    }
+
+    /** Commands answered after the Slack acknowledgement; a full queue is told to the user, never dropped silently. */
+    @Provides
+    @Singleton
+    @Named("work")
+    ExecutorService work(Lifecycle lifecycle) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(500), daemon("lifeboat-work"));
+        pool.allowCoreThreadTimeOut(true);
+        lifecycle.manage(pool::shutdownNow);
+        return pool;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

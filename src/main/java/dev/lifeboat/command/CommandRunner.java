@@ -1,0 +1,128 @@
+package dev.lifeboat.command;
+
+import dev.lifeboat.access.Operators;
+import dev.lifeboat.audit.AuditEntry;
+import dev.lifeboat.audit.AuditLog;
+import dev.lifeboat.config.Redact;
+import dev.lifeboat.http.UpstreamException;
+import dev.lifeboat.reply.Reply;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a command runs, from Slack or the console: find it, check who may run it, run it, record it. This is
+ * also the error boundary: an unexpected exception becomes a short message with an error id; details go to the log.
+ */
+@Singleton
+public final class CommandRunner {
+    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    private static final char[] ID_CHARS = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
+    /** A command text resolved to its handler (or to nothing, when unknown). */
+    public record Prepared(String text, List<String> words, Optional<CommandRegistry.Match> match) {
+        /** True when the answer can go in Slack's acknowledgement: unknown, empty, or a fast local read. */
+        public boolean answersImmediately() {
+            return match.map(m -> m.handler().answersImmediately() && !m.handler().spec().changes()).orElse(true);
+        }
+    }
+
+    private final CommandRegistry registry;
+    private final Operators operators;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    public CommandRunner(CommandRegistry registry, Operators operators, AuditLog audit, Clock clock) {
+        this.registry = registry;
+        this.operators = operators;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Prepared prepare(String text) {
+        List<String> words = CommandRegistry.words(text);
+        return new Prepared(text == null ? "" : text.strip(), words, registry.find(words));
+    }
+
+    public Reply run(String text, Actor actor, Surface surface, Optional<String> channel) {
+        return run(prepare(text), actor, surface, channel);
+    }
+
+    public Reply run(Prepared prepared, Actor actor, Surface surface, Optional<String> channel) {
+        String runId = newRunId();
+        if (prepared.words().isEmpty()) {
+            return Reply.text("Lifeboat runs the disaster-recovery plan. Try `/dr status`, or `/dr help` for every command.");
+        }
+        if (prepared.match().isEmpty()) {
+            record(runId, actor, surface, channel, prepared.text(), "unknown-command", Optional.empty());
+            return unknown(prepared.words().get(0));
+        }
+        CommandRegistry.Match match = prepared.match().get();
+        CommandHandler handler = match.handler();
+        CommandSpec spec = handler.spec();
+        if (spec.changes() && !operators.mayChange(actor)) {
+            record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("not an operator"));
+            log.info("event=command_denied run={} command=\"{}\" actor={}", runId, spec.name(), actor.id());
+            return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it: "
+                    + operators.describe() + ". Ask one of them, or ask an admin to add you to LIFEBOAT_OPERATORS.");
+        }
+        Invocation invocation = new Invocation(runId, actor, surface, channel, prepared.text(), match.args());
+        long start = System.nanoTime();
+        try {
+            Reply reply = handler.handle(invocation);
+            record(runId, actor, surface, channel, prepared.text(), "ok", Optional.empty());
+            log.info("event=command_done run={} command=\"{}\" actor={} surface={} ms={}", runId, spec.name(),
+                    actor.id(), surface.label(), (System.nanoTime() - start) / 1_000_000);
+            return reply;
+        } catch (UsageException e) {
+            record(runId, actor, surface, channel, prepared.text(), "bad-input", Optional.of(e.getMessage()));
+            return Reply.text(e.getMessage() + "\nUsage: `" + spec.usageLine() + "`");
+        } catch (UpstreamException e) {
+            record(runId, actor, surface, channel, prepared.text(), "failed", Optional.of(e.getMessage()));
+            log.warn("event=command_failed run={} command=\"{}\" system={} failure={} message=\"{}\"", runId,
+                    spec.name(), e.system(), e.failure(), Redact.text(e.getMessage()));
+            return Reply.text(":warning: `" + spec.name() + "` could not finish: " + Redact.text(e.getMessage())
+                    + " (run " + runId + ")");
+        } catch (RuntimeException e) {
+            String errorId = "E-" + runId;
+            record(runId, actor, surface, channel, prepared.text(), "error", Optional.of(errorId + " " + e.getClass().getSimpleName()));
+            log.error("event=command_error run={} error_id={} command=\"{}\"", runId, errorId, spec.name(), e);
+            return Reply.text(":boom: Something went wrong running `" + spec.name() + "`. Error id `" + errorId
+                    + "` (the details are in Lifeboat's log).");
+        }
+    }
+
+    private Reply unknown(String word) {
+        List<String> related = registry.namesStartingWith(word);
+        String hint = related.isEmpty()
+                ? "Commands: " + String.join(", ", registry.all().stream().map(h -> "`" + h.spec().name() + "`").toList())
+                : "Did you mean " + String.join(" or ", related.stream().map(n -> "`/dr " + n + "`").toList()) + "?";
+        return Reply.text("I don't know `" + word + "`. Usage: `/dr COMMAND [ARGS]`.\n" + hint
+                + "\n`/dr help` lists every command with what it does.");
+    }
+
+    private void record(String runId, Actor actor, Surface surface, Optional<String> channel, String text,
+                        String outcome, Optional<String> detail) {
+        try {
+            audit.append(new AuditEntry(clock.instant(), actor.id(), actor.name(), surface.label(), channel, text,
+                    outcome, detail, runId));
+        } catch (RuntimeException e) {
+            log.error("event=audit_write_failed run={} outcome={} error=\"{}\"", runId, outcome, e.getMessage());
+        }
+    }
+
+    private String newRunId() {
+        char[] id = new char[8];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id);
+    }
+}

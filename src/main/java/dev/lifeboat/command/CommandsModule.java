@@ -1,0 +1,17 @@
+package dev.lifeboat.command;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import dev.lifeboat.audit.HistoryCommand;
+import dev.lifeboat.status.StatusCommand;
+
+/** The commands every world has. Feature modules add theirs to the same multibinder. */
+public final class CommandsModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder<CommandHandler> commands = Multibinder.newSetBinder(binder(), CommandHandler.class);
+        commands.addBinding().to(HelpCommand.class);
+        commands.addBinding().to(HistoryCommand.class);
+        commands.addBinding().to(StatusCommand.class);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lifeboat.demo;
+
+import dev.lifeboat.command.CommandHandler;
+import dev.lifeboat.command.CommandSpec;
+import dev.lifeboat.command.Invocation;
+import dev.lifeboat.command.UsageException;
+import dev.lifeboat.reply.Reply;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** {@code demo [break|heal PART]}: practise an outage in the simulated world. Exists only in the demo world. */
+final class DemoCommand implements CommandHandler {
+    private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
+            .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
+    private static final CommandSpec SPEC = CommandSpec.reads("demo", "[break|heal " + PARTS + "|all]",
+            "practise an outage in the simulated world (demo world only)");
+
+    private final DemoWorld world;
+
+    @Inject
+    DemoCommand(DemoWorld world) {
+        this.world = world;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public boolean answersImmediately() {
+        return true;
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        String action = invocation.arg(0).map(a -> a.toLowerCase(Locale.ROOT)).orElse("show");
+        String target = invocation.arg(1).map(a -> a.toLowerCase(Locale.ROOT)).orElse("");
+        switch (action) {
+            case "show" -> {
+                return Reply.text(describe());
+            }
+            case "break" -> {
+                DemoWorld.Part part = part(target);
+                world.breakPart(part);
+                return Reply.text(":boom: Broke " + target + ": " + part.effect() + ". Try `status` now; `demo heal "
+                        + target + "` puts it back.");
+            }
+            case "heal" -> {
+                if (target.equals("all") || target.isEmpty()) {
+                    world.healAll();
+                    return Reply.text(":adhesive_bandage: Everything in the demo world works again.");
+                }
+                world.heal(part(target));
+                return Reply.text(":adhesive_bandage: Healed " + target + ".");
+            }
+            default -> throw new UsageException("`demo` can `break` or `heal` a part, not `" + action + "`.");
+        }
+    }
+
+    private String describe() {
+        if (world.broken().isEmpty()) {
+            return "The demo world is healthy. Break something to practise: `demo break app` (or site, heroku, netlify).";
+        }
+        return "Broken in the demo world: " + world.broken().stream()
+                .map(p -> "*" + p.name().toLowerCase(Locale.ROOT) + "* (" + p.effect() + ")")
+                .collect(Collectors.joining(", ")) + ". `demo heal all` fixes everything.";
+    }
+
+    private static DemoWorld.Part part(String name) {
+        try {
+            return DemoWorld.Part.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name.isEmpty() ? "Say which part: " + PARTS + "."
+                    : "There is no `" + name + "` in the demo world; choose " + PARTS + ".");
+        }
+    }
+}

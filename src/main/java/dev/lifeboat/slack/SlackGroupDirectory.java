@@ -1,0 +1,31 @@
+package dev.lifeboat.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import dev.lifeboat.access.GroupDirectory;
+import java.io.IOException;
+import java.util.Set;
+
+/** User-group membership from Slack's {@code usergroups.users.list} (scope {@code usergroups:read}). */
+final class SlackGroupDirectory implements GroupDirectory {
+    private final MethodsClient methods;
+
+    SlackGroupDirectory(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    @Override
+    public Set<String> members(String groupId) {
+        try {
+            UsergroupsUsersListResponse response = methods.usergroupsUsersList(r -> r.usergroup(groupId));
+            if (!response.isOk()) {
+                throw new IllegalStateException("Slack refused usergroups.users.list for " + groupId + ": " + response.getError()
+                        + ("missing_scope".equals(response.getError()) ? " (add the usergroups:read scope)" : ""));
+            }
+            return Set.copyOf(response.getUsers());
+        } catch (IOException | SlackApiException e) {
+            throw new IllegalStateException("could not ask Slack who is in " + groupId + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lifeboat.slack;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.lifeboat.access.GroupDirectory;
+import dev.lifeboat.config.Secret;
+import dev.lifeboat.config.SlackSettings;
+import jakarta.inject.Singleton;
+
+/** Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. */
+public final class SlackModule extends AbstractModule {
+    @Provides
+    @Singleton
+    Slack slack(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setLibraryMaintainerMode(false);
+        config.setFailOnUnknownProperties(false);
+        return Slack.getInstance(config);
+    }
+
+    /**
+     * Every field is set explicitly: {@link AppConfig}'s defaults read environment variables of their own, and
+     * Lifeboat's settings are read in one place only.
+     */
+    @Provides
+    @Singleton
+    App app(Slack slack, SlackSettings settings, SlackCommands commands) {
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken().map(Secret::reveal).orElse(null))
+                .signingSecret(settings.signingSecret().map(Secret::reveal).orElse(null))
+                .verificationToken(null)
+                .clientId(null)
+                .clientSecret(null)
+                .redirectUri(null)
+                .scope(null)
+                .userScope(null)
+                .appPath(null)
+                .oauthStartPath(null)
+                .oauthInstallPath(null)
+                .oauthCallbackPath(null)
+                .oauthRedirectUriPath(null)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                .oAuthInstallPathEnabled(false)
+                .oAuthStartEnabled(false)
+                .oAuthRedirectUriPathEnabled(false)
+                .oAuthCallbackEnabled(false)
+                .openIDConnectEnabled(false)
+                .classicAppPermissionsEnabled(false)
+                .requestVerificationEnabled(true)
+                .sslCheckEnabled(true)
+                .ignoringSelfEventsEnabled(true)
+                .authTestCacheEnabled(true)
+                .build();
+        return commands.register(new App(config));
+    }
+
+    @Provides
+    @Singleton
+    GroupDirectory groupDirectory(Slack slack, SlackSettings settings) {
+        return new SlackGroupDirectory(slack.methods(settings.botToken().map(Secret::reveal).orElse(null)));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.lifeboat.store;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.lifeboat.Lifecycle;
+import dev.lifeboat.audit.AuditLog;
+import dev.lifeboat.audit.JdbcAuditLog;
+import dev.lifeboat.config.RuntimeSettings;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+/** The state store and what lives in it. The database opens (and migrates) when first needed, not here. */
+public final class StoreModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(AuditLog.class).to(JdbcAuditLog.class);
+    }
+
+    @Provides
+    @Singleton
+    Database database(RuntimeSettings settings, Lifecycle lifecycle) {
+        return lifecycle.manage(Database.open(settings));
+    }
+
+    @Provides
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+}
