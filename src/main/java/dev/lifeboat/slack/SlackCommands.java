@@ -54,7 +54,7 @@ public final class SlackCommands {
             Reply reply = runner.run(prepared, actor, Surface.SLACK, channel);
             return ctx.ack(r -> r.responseType(responseType(reply)).text(reply.summary()).blocks(BlockKit.render(reply)));
         }
-        submit(ctx.getResponder(), () -> runner.run(prepared, actor, Surface.SLACK, channel));
+        submit(new Responder(ctx.getSlack(), payload.getResponseUrl()), () -> runner.run(prepared, actor, Surface.SLACK, channel));
         return ctx.ack();
     }
 
@@ -62,7 +62,7 @@ public final class SlackCommands {
         String command = payload.getActions().get(0).getValue();
         Actor actor = new Actor(payload.getUser().getId(), payload.getUser().getUsername());
         Optional<String> channel = Optional.ofNullable(payload.getChannel()).map(BlockActionPayload.Channel::getId);
-        submit(ctx.getResponder(), () -> runner.run(command, actor, Surface.SLACK, channel));
+        submit(new Responder(ctx.getSlack(), payload.getResponseUrl()), () -> runner.run(command, actor, Surface.SLACK, channel));
         return ctx.ack();
     }
 

@@ -1,0 +1,52 @@
+package dev.lifeboat.testing;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.lifeboat.Lifecycle;
+import dev.lifeboat.Wiring;
+import dev.lifeboat.config.Env;
+import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.slack.SlackServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The real Lifeboat server (Jetty, Bolt, Guice, H2), started on a free loopback port for a test. */
+public final class RunningLifeboat implements AutoCloseable {
+    private final Injector injector;
+    private final SlackServer server;
+    private final int port;
+
+    private RunningLifeboat(Injector injector, SlackServer server, int port) {
+        this.injector = injector;
+        this.server = server;
+        this.port = port;
+    }
+
+    public static RunningLifeboat start(Map<String, String> env, Module... extra) throws Exception {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env));
+        config.requireSlackServe();
+        List<Module> modules = new ArrayList<>(Wiring.serve(config).modules());
+        modules.addAll(List.of(extra));
+        Injector injector = Guice.createInjector(modules);
+        SlackServer server = injector.getInstance(SlackServer.class);
+        int port = server.start("127.0.0.1", 0);
+        return new RunningLifeboat(injector, server, port);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        injector.getInstance(Lifecycle.class).close();
+    }
+}
