@@ -1,0 +1,68 @@
+package dev.lifeboat.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lifeboat.audit.AuditEntry;
+import dev.lifeboat.audit.JdbcAuditLog;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The same behaviour asked of every state store Lifeboat supports. */
+abstract class AuditStoreContract {
+    /** A freshly migrated store. */
+    abstract Database database();
+
+    @Test
+    void migrationsCreateTheAuditTableAndRecordTheirVersion() throws Exception {
+        try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+            assertTrue(rs.next());
+            assertEquals("1", rs.getString(1));
+        }
+    }
+
+    @Test
+    void auditEntriesRoundTripNewestFirst() {
+        JdbcAuditLog log = new JdbcAuditLog(database().dataSource());
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        log.append(new AuditEntry(t0, "U0AAA", "alice", "slack", Optional.of("C0INC"), "status", "ok", Optional.empty(), "run1"));
+        log.append(new AuditEntry(t0.plusSeconds(1), "console:bob", "bob", "console", Optional.empty(), "restart web",
+                "denied", Optional.of("not an operator"), "run2"));
+
+        List<AuditEntry> recent = log.recent(10);
+
+        assertEquals(2, recent.size());
+        AuditEntry newest = recent.get(0);
+        assertEquals("run2", newest.runId());
+        assertEquals("console:bob", newest.actorId());
+        assertEquals("console", newest.surface());
+        assertEquals(Optional.empty(), newest.channel());
+        assertEquals("restart web", newest.commandText());
+        assertEquals("denied", newest.outcome());
+        assertEquals(Optional.of("not an operator"), newest.detail());
+        assertEquals(t0.plusSeconds(1), newest.at());
+        assertEquals(Optional.of("C0INC"), recent.get(1).channel());
+        assertEquals(1, log.recent(1).size());
+    }
+
+    @Test
+    void secretsInCommandTextAreRedactedBeforeTheyAreStored() {
+        JdbcAuditLog log = new JdbcAuditLog(database().dataSource());
+        log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(),
+                "restore https://b.s3.amazonaws.com/x.dump?X-Amz-Signature=deadbeef to staging", "ok",
+                Optional.of("token xoxb-1-2-secret"), "run3"));
+
+        AuditEntry stored = log.recent(1).get(0);
+
+        assertEquals("restore https://b.s3.amazonaws.com/x.dump?… to staging", stored.commandText());
+        assertFalse(stored.detail().orElseThrow().contains("xoxb"));
+    }
+}
