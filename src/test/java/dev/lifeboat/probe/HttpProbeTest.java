@@ -1,0 +1,133 @@
+package dev.lifeboat.probe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.lifeboat.probe.ProbeResult.Outcome;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpProbeTest {
+    WireMockServer wire;
+    HttpProbe probe;
+
+    @BeforeEach
+    void start() {
+        wire = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort());
+        wire.start();
+        probe = new HttpProbe(new OkHttpClient());
+    }
+
+    @AfterEach
+    void stop() {
+        wire.stop();
+    }
+
+    URI url(String path) {
+        return URI.create("http://localhost:" + wire.port() + path);
+    }
+
+    @Test
+    void anAnsweringAppIsUpWithItsStatusAndLatency() {
+        wire.stubFor(get("/up").willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        ProbeResult result = probe.probe(url("/up"), Duration.ofSeconds(2));
+
+        assertEquals(Outcome.UP, result.outcome());
+        assertEquals(Optional.of(200), result.status());
+        assertTrue(result.describe().matches("200 in \\d+ ms"), result.describe());
+    }
+
+    @Test
+    void aServerErrorIsAnHttpErrorWithHerokusRouterCode() {
+        wire.stubFor(get("/up").willReturn(aResponse().withStatus(503).withHeader("X-Heroku-Error", "H10")));
+
+        ProbeResult result = probe.probe(url("/up"), Duration.ofSeconds(2));
+
+        assertEquals(Outcome.HTTP_ERROR, result.outcome());
+        assertEquals(Optional.of(503), result.status());
+        assertTrue(result.describe().endsWith(" — Heroku router H10"), result.describe());
+    }
+
+    @Test
+    void redirectsAreFollowedAndCounted() {
+        wire.stubFor(get("/").willReturn(aResponse().withStatus(301).withHeader("Location", "/home")));
+        wire.stubFor(get("/home").willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:" + wire.port() + "/home/")));
+        wire.stubFor(get("/home/").willReturn(aResponse().withStatus(200)));
+
+        ProbeResult result = probe.probe(url("/"), Duration.ofSeconds(2));
+
+        assertEquals(Outcome.UP, result.outcome());
+        assertEquals(2, result.redirects());
+        assertEquals(url("/home/"), result.finalUrl());
+        assertTrue(result.describe().endsWith("(after 2 redirects)"), result.describe());
+    }
+
+    @Test
+    void aRedirectLoopStops() {
+        wire.stubFor(get("/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/b")));
+        wire.stubFor(get("/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/a")));
+
+        ProbeResult result = probe.probe(url("/a"), Duration.ofSeconds(2));
+
+        assertEquals(Outcome.REDIRECT_LOOP, result.outcome());
+        assertEquals(HttpProbe.MAX_REDIRECTS, result.redirects());
+    }
+
+    @Test
+    void aHangingAppTimesOutAtTheDeadline() {
+        wire.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+
+        ProbeResult result = probe.probe(url("/slow"), Duration.ofMillis(400));
+
+        assertEquals(Outcome.TIMEOUT, result.outcome());
+        assertTrue(result.latency().toMillis() < 2_000, "stopped near the deadline: " + result.latency());
+        assertTrue(result.describe().startsWith("no answer within "), result.describe());
+    }
+
+    @Test
+    void aRefusedConnectionIsAConnectFailure() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        ProbeResult result = probe.probe(URI.create("http://127.0.0.1:" + closed + "/"), Duration.ofSeconds(2));
+
+        assertEquals(Outcome.CONNECT_FAILURE, result.outcome());
+        assertEquals("connection failed: connection refused", result.describe());
+    }
+
+    @Test
+    void anUnknownHostIsADnsFailure() {
+        HttpProbe noDns = new HttpProbe(new OkHttpClient.Builder().dns(host -> {
+            throw new UnknownHostException(host + ": Name or service not known");
+        }).build());
+
+        ProbeResult result = noDns.probe(URI.create("https://app.example.invalid/"), Duration.ofSeconds(2));
+
+        assertEquals(Outcome.DNS_FAILURE, result.outcome());
+        assertEquals("DNS lookup failed: host not found", result.describe());
+    }
+
+    @Test
+    void anUntrustedCertificateIsATlsFailure() {
+        wire.stubFor(get("/").willReturn(aResponse().withStatus(200)));
+
+        ProbeResult result = probe.probe(URI.create("https://localhost:" + wire.httpsPort() + "/"), Duration.ofSeconds(3));
+
+        assertEquals(Outcome.TLS_FAILURE, result.outcome());
+        assertEquals("TLS failed: certificate not trusted", result.describe());
+    }
+}
