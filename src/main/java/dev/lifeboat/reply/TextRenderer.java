@@ -11,6 +11,22 @@ public final class TextRenderer {
     private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*([^*\\n]+)\\*(?![\\w*])");
     private static final Pattern ITALIC = Pattern.compile("(?<![\\w_])_([^_\\n]+)_(?![\\w_])");
 
+    private static final Pattern EMOJI = Pattern.compile(":([a-z0-9_+-]+):");
+    private static final java.util.Map<String, String> SYMBOLS = java.util.Map.ofEntries(
+            java.util.Map.entry("white_check_mark", "✅"),
+            java.util.Map.entry("large_green_circle", "🟢"),
+            java.util.Map.entry("large_yellow_circle", "🟡"),
+            java.util.Map.entry("red_circle", "🔴"),
+            java.util.Map.entry("white_circle", "⚪"),
+            java.util.Map.entry("grey_question", "❔"),
+            java.util.Map.entry("warning", "⚠️"),
+            java.util.Map.entry("rotating_light", "🚨"),
+            java.util.Map.entry("no_entry", "⛔"),
+            java.util.Map.entry("boom", "💥"),
+            java.util.Map.entry("lock", "🔒"),
+            java.util.Map.entry("hourglass", "⌛"),
+            java.util.Map.entry("adhesive_bandage", "🩹"));
+
     private TextRenderer() {
     }
 
@@ -44,6 +60,8 @@ public final class TextRenderer {
         out = MENTION.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(2) != null ? m.group(2) : m.group(1)));
         out = BOLD.matcher(out).replaceAll("$1");
         out = ITALIC.matcher(out).replaceAll("$1");
+        out = EMOJI.matcher(out).replaceAll(m -> Matcher.quoteReplacement(SYMBOLS.getOrDefault(m.group(1), m.group())));
+        out = out.replace("`", "");
         return out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

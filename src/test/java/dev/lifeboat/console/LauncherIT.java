@@ -1,0 +1,93 @@
+package dev.lifeboat.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real launcher, {@code ./lifeboat}, the way a new user does (after {@code package}). */
+class LauncherIT {
+    @TempDir
+    Path data;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run lifeboat(String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.command().add("./lifeboat");
+        builder.command().addAll(List.of(args));
+        builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("HEROKU_")
+                || name.startsWith("NETLIFY_") || name.equals("DATABASE_URL"));
+        builder.environment().put("LIFEBOAT_DATA_DIR", data.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+            throw new AssertionError("./lifeboat " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new Run(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoStatusPrintsTheVerdictAndEverySection() throws Exception {
+        Run run = lifeboat("demo", "status");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("✅ All clear\n"), run.out());
+        assertTrue(run.out().contains("🟢 App — ok\nhttps://lifeboat-demo.herokuapp.invalid/up → 200 in "), run.out());
+        assertTrue(run.out().contains("🟢 Website — ok"), run.out());
+        assertTrue(run.out().contains("🟢 Heroku platform — ok\nApps green, Data green, Tools green"), run.out());
+        assertTrue(run.out().contains("🟢 Netlify platform — ok\nAll Systems Operational"), run.out());
+        assertFalse(run.out().contains(":large_green_circle:"), "emoji codes are shown as symbols in a terminal");
+    }
+
+    @Test
+    void demoHelpListsTheCommands() throws Exception {
+        Run run = lifeboat("demo", "help");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Lifeboat commands\n"), run.out());
+        assertTrue(run.out().contains("/dr status — one-glance health"), run.out());
+        assertTrue(run.out().contains("/dr history [N] — recent commands and runs, from the audit log"), run.out());
+        assertTrue(run.out().contains("/dr demo [break|heal app|site|heroku|netlify|all] — practise an outage"), run.out());
+        assertTrue(run.out().contains("Nobody may run changing commands from Slack: LIFEBOAT_OPERATORS is empty."), run.out());
+    }
+
+    @Test
+    void anUnknownCommandSaysSoWithUsage() throws Exception {
+        Run run = lifeboat("demo", "restor");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("I don't know restor. Usage: /dr COMMAND [ARGS]."), run.out());
+    }
+
+    @Test
+    void withNoCredentialsTheLauncherOpensTheDemoConsoleWithItsBanner() throws Exception {
+        Run run = lifeboat();
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Lifeboat — DEMO WORLD."), run.out());
+        assertTrue(run.out().contains("set HEROKU_API_KEY and HEROKU_APP"), run.out());
+        assertTrue(run.out().contains("dr> "), run.out());
+    }
+
+    @Test
+    void serveWithoutSlackCredentialsRefusesToStartNamingTheVariables() throws Exception {
+        Run run = lifeboat("serve");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("SLACK_BOT_TOKEN is required to serve Slack"), run.err());
+        assertTrue(run.err().contains("SLACK_SIGNING_SECRET is required in HTTP mode"), run.err());
+    }
+}
