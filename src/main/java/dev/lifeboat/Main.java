@@ -29,7 +29,8 @@ public final class Main {
     static final String USAGE = """
             Usage: lifeboat [MODE] [WORDS…]
               (no mode)        serve Slack when SLACK_BOT_TOKEN is set; otherwise the demo console
-              serve            Slack over HTTP on $PORT (/slack/events, /healthz), or Socket Mode when SLACK_APP_TOKEN is set
+              serve [--demo]   Slack over HTTP on $PORT (/slack/events, /healthz), or Socket Mode when SLACK_APP_TOKEN is set;
+                               with --demo, every system behind Slack is simulated
               console [WORDS…] the /dr commands in a terminal, against the configured systems (simulated where not configured)
               demo [WORDS…]    the demo world: every system simulated; with WORDS, run that one command and exit
               config           print the configuration, secrets hidden
@@ -56,14 +57,14 @@ public final class Main {
         switch (mode) {
             case "" -> {
                 if (config.slack().configured()) {
-                    serve(config, started);
+                    serve(config, Wiring.World.REAL, started);
                 } else {
-                    console(config, true, words, user, out);
+                    console(config, Wiring.World.DEMO, words, user, out);
                 }
             }
-            case "serve" -> serve(config, started);
-            case "console" -> console(config, false, words, user, out);
-            case "demo" -> console(config, true, words, user, out);
+            case "serve" -> serve(config, words.contains("--demo") ? Wiring.World.DEMO : Wiring.World.REAL, started);
+            case "console" -> console(config, Wiring.World.MIXED, words, user, out);
+            case "demo" -> console(config, Wiring.World.DEMO, words, user, out);
             case "config" -> {
                 for (Map.Entry<String, String> e : config.describe().entrySet()) {
                     out.println(e.getKey() + "=" + e.getValue());
@@ -77,7 +78,7 @@ public final class Main {
         }
     }
 
-    static void serve(LifeboatConfig config, long started) throws Exception {
+    static void serve(LifeboatConfig config, Wiring.World world, long started) throws Exception {
         try {
             config.requireSlackServe();
         } catch (ConfigException e) {
@@ -85,7 +86,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, Wiring.serve(config).modules());
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, Wiring.serve(config, world).modules());
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         SlackServer server = injector.getInstance(SlackServer.class);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,14 +100,15 @@ public final class Main {
         }, "lifeboat-shutdown"));
         injector.getInstance(Database.class);
         server.start("0.0.0.0", config.runtime().port());
-        log.info("event=ready ms={}", (System.nanoTime() - started) / 1_000_000);
+        log.info("event=ready world={} ms={}", world.name().toLowerCase(java.util.Locale.ROOT),
+                (System.nanoTime() - started) / 1_000_000);
         server.join();
     }
 
-    static void console(LifeboatConfig config, boolean demoOnly, List<String> words, String user, PrintStream out)
+    static void console(LifeboatConfig config, Wiring.World world, List<String> words, String user, PrintStream out)
             throws Exception {
         quietLogs();
-        Wiring.Plan plan = Wiring.console(config, demoOnly);
+        Wiring.Plan plan = Wiring.console(config, world);
         Injector injector = Guice.createInjector(Stage.PRODUCTION, plan.modules());
         try (Lifecycle lifecycle = injector.getInstance(Lifecycle.class)) {
             Console console = new Console(injector.getInstance(CommandRunner.class), user);
@@ -114,7 +116,7 @@ public final class Main {
                 out.println(console.run(String.join(" ", words)));
                 return;
             }
-            out.println(banner(plan, demoOnly));
+            out.println(banner(plan, world == Wiring.World.DEMO));
             console.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         }
     }

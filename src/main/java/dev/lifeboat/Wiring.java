@@ -27,29 +27,53 @@ public final class Wiring {
     public record Plan(List<Module> modules, List<String> simulated) {
     }
 
+    /** Which world the systems come from. */
+    public enum World {
+        /** Every system real; unconfigured ones answer "not configured (set X)". */
+        REAL,
+        /** Configured systems real, the rest simulated (the console). */
+        MIXED,
+        /** Every system simulated, whatever is configured. */
+        DEMO
+    }
+
     private Wiring() {
     }
 
-    /** Serving Slack: every system real; unconfigured ones show as "not configured". */
-    public static Plan serve(LifeboatConfig config) {
-        List<Module> modules = common(config);
-        modules.add(new PlatformStatusModule.Heroku());
-        modules.add(new PlatformStatusModule.Netlify());
-        modules.add(new ProbeModule());
-        modules.add(new SlackModule());
-        modules.add(targets(new StatusTargets(config.heroku().healthUrl(), config.netlify().siteUrl())));
-        return new Plan(modules, List.of());
+    /** Serving Slack (HTTP or Socket Mode). */
+    public static Plan serve(LifeboatConfig config, World world) {
+        Plan plan = systems(config, world);
+        plan.modules().add(new SlackModule());
+        return plan;
     }
 
-    /**
-     * The console: configured systems are real, the rest simulated. With {@code demoOnly}, everything is simulated
-     * whatever is configured.
-     */
-    public static Plan console(LifeboatConfig config, boolean demoOnly) {
-        List<Module> modules = common(config);
+    /** The terminal console. */
+    public static Plan console(LifeboatConfig config, World world) {
+        Plan plan = systems(config, world);
+        plan.modules().add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GroupDirectory.class).to(ConsoleGroupDirectory.class);
+            }
+        });
+        return plan;
+    }
+
+    private static Plan systems(LifeboatConfig config, World world) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new CoreModule(config));
+        modules.add(new StoreModule());
+        modules.add(new CommandsModule());
+        if (world == World.REAL) {
+            modules.add(new PlatformStatusModule.Heroku());
+            modules.add(new PlatformStatusModule.Netlify());
+            modules.add(new ProbeModule());
+            modules.add(targets(new StatusTargets(config.heroku().healthUrl(), config.netlify().siteUrl())));
+            return new Plan(modules, List.of());
+        }
         List<String> simulated = new ArrayList<>();
-        boolean realHeroku = !demoOnly && config.heroku().configured();
-        boolean realNetlify = !demoOnly && config.netlify().configured();
+        boolean realHeroku = world == World.MIXED && config.heroku().configured();
+        boolean realNetlify = world == World.MIXED && config.netlify().configured();
         modules.add(realHeroku ? new PlatformStatusModule.Heroku() : new DemoModule.HerokuStatus());
         modules.add(realNetlify ? new PlatformStatusModule.Netlify() : new DemoModule.NetlifyStatus());
         if (!realHeroku) {
@@ -59,30 +83,12 @@ public final class Wiring {
             simulated.add("Netlify");
         }
         modules.add(new DemoModule());
-        Optional<URI> app = demoOnly || config.heroku().appUrl().isEmpty() && !realHeroku
-                ? Optional.of(demoHealthUrl()) : config.heroku().healthUrl();
-        Optional<URI> site = demoOnly || config.netlify().siteUrl().isEmpty() && !realNetlify
-                ? Optional.of(DemoWorld.SITE_URL) : config.netlify().siteUrl();
+        boolean demoApp = world == World.DEMO || !realHeroku && config.heroku().appUrl().isEmpty();
+        boolean demoSite = world == World.DEMO || !realNetlify && config.netlify().siteUrl().isEmpty();
+        Optional<URI> app = demoApp ? Optional.of(DemoWorld.APP_URL.resolve(DemoWorld.APP_HEALTH_PATH)) : config.heroku().healthUrl();
+        Optional<URI> site = demoSite ? Optional.of(DemoWorld.SITE_URL) : config.netlify().siteUrl();
         modules.add(targets(new StatusTargets(app, site)));
-        modules.add(new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(GroupDirectory.class).to(ConsoleGroupDirectory.class);
-            }
-        });
         return new Plan(modules, simulated);
-    }
-
-    private static List<Module> common(LifeboatConfig config) {
-        List<Module> modules = new ArrayList<>();
-        modules.add(new CoreModule(config));
-        modules.add(new StoreModule());
-        modules.add(new CommandsModule());
-        return modules;
-    }
-
-    private static URI demoHealthUrl() {
-        return DemoWorld.APP_URL.resolve(DemoWorld.APP_HEALTH_PATH);
     }
 
     private static Module targets(StatusTargets targets) {

@@ -11,9 +11,10 @@ import javax.sql.DataSource;
 
 /** The state store and what lives in it. The database opens (and migrates) when first needed, not here. */
 public final class StoreModule extends AbstractModule {
-    @Override
-    protected void configure() {
-        bind(AuditLog.class).to(JdbcAuditLog.class);
+    @Provides
+    @Singleton
+    AuditLog auditLog(Database database, Lifecycle lifecycle) {
+        return lifecycle.manage(new JdbcAuditLog(database.dataSource()));
     }
 
     @Provides

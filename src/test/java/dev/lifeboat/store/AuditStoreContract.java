@@ -31,7 +31,12 @@ abstract class AuditStoreContract {
 
     @Test
     void auditEntriesRoundTripNewestFirst() {
-        JdbcAuditLog log = new JdbcAuditLog(database().dataSource());
+        try (JdbcAuditLog log = new JdbcAuditLog(database().dataSource())) {
+            roundTrip(log);
+        }
+    }
+
+    private void roundTrip(JdbcAuditLog log) {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         log.append(new AuditEntry(t0, "U0AAA", "alice", "slack", Optional.of("C0INC"), "status", "ok", Optional.empty(), "run1"));
         log.append(new AuditEntry(t0.plusSeconds(1), "console:bob", "bob", "console", Optional.empty(), "restart web",
@@ -55,14 +60,50 @@ abstract class AuditStoreContract {
 
     @Test
     void secretsInCommandTextAreRedactedBeforeTheyAreStored() {
+        try (JdbcAuditLog log = new JdbcAuditLog(database().dataSource())) {
+            log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(),
+                    "restore https://b.s3.amazonaws.com/x.dump?X-Amz-Signature=deadbeef to staging", "ok",
+                    Optional.of("token xoxb-1-2-secret"), "run3"));
+
+            AuditEntry stored = log.recent(1).get(0);
+
+            assertEquals("restore https://b.s3.amazonaws.com/x.dump?… to staging", stored.commandText());
+            assertFalse(stored.detail().orElseThrow().contains("xoxb"));
+        }
+    }
+
+    @Test
+    void manyConcurrentAppendsAreAllStoredAndCloseWaitsForThem() throws Exception {
+        int threads = 8;
+        int each = 250;
         JdbcAuditLog log = new JdbcAuditLog(database().dataSource());
-        log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(),
-                "restore https://b.s3.amazonaws.com/x.dump?X-Amz-Signature=deadbeef to staging", "ok",
-                Optional.of("token xoxb-1-2-secret"), "run3"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            pool.execute(() -> {
+                for (int i = 0; i < each; i++) {
+                    log.append(new AuditEntry(Instant.now(), "U" + thread, "u", "slack", Optional.empty(), "help",
+                            "ok", Optional.empty(), thread + "-" + i));
+                }
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+        log.close();
 
-        AuditEntry stored = log.recent(1).get(0);
-
-        assertEquals("restore https://b.s3.amazonaws.com/x.dump?… to staging", stored.commandText());
-        assertFalse(stored.detail().orElseThrow().contains("xoxb"));
+        try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log")) {
+            assertTrue(rs.next());
+            assertEquals(threads * each, rs.getInt(1));
+        }
+        try (JdbcAuditLog reader = new JdbcAuditLog(database().dataSource())) {
+            List<AuditEntry> newestFirst = reader.recent(threads * each);
+            for (int thread = 0; thread < threads; thread++) {
+                String prefix = thread + "-";
+                List<String> mine = newestFirst.stream().map(AuditEntry::runId).filter(id -> id.startsWith(prefix)).toList();
+                assertEquals(prefix + (each - 1), mine.get(0), "each writer's entries keep their order");
+                assertEquals(prefix + "0", mine.get(mine.size() - 1));
+            }
+        }
     }
 }

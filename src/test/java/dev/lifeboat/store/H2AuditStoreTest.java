@@ -1,6 +1,9 @@
 package dev.lifeboat.store;
 
+import dev.lifeboat.audit.AuditEntry;
+import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -39,12 +42,15 @@ class H2AuditStoreTest extends AuditStoreContract {
 
     @Test
     void theFileIsCreatedUnderTheDataDirAndSurvivesAReopen() {
-        new dev.lifeboat.audit.JdbcAuditLog(database.dataSource()).append(new dev.lifeboat.audit.AuditEntry(
-                java.time.Instant.now(), "U1", "u", "slack", Optional.empty(), "help", "ok", Optional.empty(), "r1"));
+        try (JdbcAuditLog log = new JdbcAuditLog(database.dataSource())) {
+            log.append(new AuditEntry(Instant.now(), "U1", "u", "slack", Optional.empty(), "help", "ok", Optional.empty(), "r1"));
+        }
         database.close();
 
         assertTrue(Files.exists(dir.resolve("data/lifeboat.mv.db")));
         database = Database.open(settings(dir.resolve("data")));
-        assertEquals(1, new dev.lifeboat.audit.JdbcAuditLog(database.dataSource()).recent(5).size());
+        try (JdbcAuditLog log = new JdbcAuditLog(database.dataSource())) {
+            assertEquals(1, log.recent(5).size());
+        }
     }
 }

@@ -28,7 +28,7 @@ public final class RunningLifeboat implements AutoCloseable {
     public static RunningLifeboat start(Map<String, String> env, Module... extra) throws Exception {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env));
         config.requireSlackServe();
-        List<Module> modules = new ArrayList<>(Wiring.serve(config).modules());
+        List<Module> modules = new ArrayList<>(Wiring.serve(config, Wiring.World.REAL).modules());
         modules.addAll(List.of(extra));
         Injector injector = Guice.createInjector(modules);
         SlackServer server = injector.getInstance(SlackServer.class);
