@@ -38,7 +38,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final BlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>(QUEUE);
     private final Object progress = new Object();
     private final Thread writer;
-    private long accepted;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
     private long stored;
     private volatile boolean closing;
 
@@ -52,12 +52,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     @Override
     public void append(AuditEntry entry) {
         AuditEntry clean = redact(entry);
-        synchronized (progress) {
-            if (!closing && queue.offer(clean)) {
-                accepted++;
-                return;
-            }
+        // Count before offering, so a flush that starts after this append returns only once it is stored.
+        accepted.incrementAndGet();
+        if (!closing && queue.offer(clean)) {
+            return;
         }
+        accepted.decrementAndGet();
         insert(List.of(clean));
     }
 
@@ -93,8 +93,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     public void flush() {
         long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
         synchronized (progress) {
-            long target = accepted;
-            while (stored < target) {
+            long target = accepted.get();
+            while (stored < Math.min(target, accepted.get())) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     log.warn("event=audit_flush_slow pending={}", target - stored);
@@ -112,9 +112,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (progress) {
-            closing = true;
-        }
+        closing = true;
         flush();
         writer.interrupt();
     }
