@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Choosing a restore target from the recorded deploy list: newest first, a building deploy, a failed one, the
  * published one, a deploy preview, then two older production deploys.
  */
-class DeployHistoryTest {
+class NetlifyDeployHistoryTest {
     private static final Site SITE = parse("site.json", Site.class);
     private static final List<Deploy> DEPLOYS = parseDeploys("deploys.json");
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Following a deploy against Netlify's answers over time, with a clock that moves only when the follower sleeps. */
-class DeployFollowerTest {
+class NetlifyDeployFollowerTest {
     @RegisterExtension
     static WireMockExtension netlify = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
