@@ -33,7 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(10)
 class DemoNetlifyTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2024-05-11T09:00:00Z"));
     private final DemoNetlify demo = new DemoNetlify(clock);

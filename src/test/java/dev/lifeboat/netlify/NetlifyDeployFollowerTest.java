@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Following a deploy against Netlify's answers over time, with a clock that moves only when the follower sleeps. */
+@Timeout(10)
 class NetlifyDeployFollowerTest {
     @RegisterExtension
     static WireMockExtension netlify = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
