@@ -1,0 +1,151 @@
+package dev.lifeboat.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lifeboat.access.Operators;
+import dev.lifeboat.audit.AuditEntry;
+import dev.lifeboat.audit.AuditLog;
+import dev.lifeboat.config.AccessSettings;
+import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.UpstreamException;
+import dev.lifeboat.reply.Reply;
+import dev.lifeboat.reply.TextRenderer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class CommandRunnerTest {
+    final List<AuditEntry> audited = new ArrayList<>();
+    final AuditLog audit = new AuditLog() {
+        @Override
+        public void append(AuditEntry entry) {
+            audited.add(entry);
+        }
+
+        @Override
+        public List<AuditEntry> recent(int limit) {
+            return List.copyOf(audited);
+        }
+    };
+    final Actor alice = new Actor("U0ALICE", "alice");
+
+    static CommandHandler handler(CommandSpec spec, Function<Invocation, Reply> body) {
+        return new CommandHandler() {
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply handle(Invocation invocation) {
+                return body.apply(invocation);
+            }
+        };
+    }
+
+    CommandRunner runner(CommandHandler... handlers) {
+        Operators operators = new Operators(new AccessSettings(List.of("U0OPS"), 1), group -> Set.of(),
+                Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
+        return new CommandRunner(new CommandRegistry(Set.of(handlers)), operators, audit,
+                Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
+    }
+
+    String run(CommandRunner runner, String text) {
+        return TextRenderer.render(runner.run(text, alice, Surface.SLACK, Optional.of("C1")));
+    }
+
+    @Test
+    void anUnexpectedExceptionBecomesAShortMessageWithAnErrorIdAndNoDetails() {
+        CommandRunner runner = runner(handler(CommandSpec.reads("status", "", "s"), i -> {
+            throw new IllegalStateException("connection string postgres://u:secret@db/x is broken");
+        }));
+
+        String answer = run(runner, "status");
+
+        String runId = audited.get(0).runId();
+        assertEquals("💥 Something went wrong running status. Error id E-" + runId + " (the details are in Lifeboat's log).", answer);
+        assertFalse(answer.contains("secret"));
+        assertEquals("error", audited.get(0).outcome());
+    }
+
+    @Test
+    void anUpstreamFailureShowsTheSystemsOwnMessage() {
+        CommandRunner runner = runner(handler(CommandSpec.reads("status", "", "s"), i -> {
+            throw new UpstreamException("Heroku", Failure.UNAUTHORIZED, 401, null,
+                    "Heroku rejected HEROKU_API_KEY (401): the token is wrong or expired.", null);
+        }));
+
+        String answer = run(runner, "status");
+
+        assertTrue(answer.startsWith("⚠️ status could not finish: Heroku rejected HEROKU_API_KEY (401): the token is wrong or expired. (run "), answer);
+        assertEquals("failed", audited.get(0).outcome());
+    }
+
+    @Test
+    void theLongestCommandNameWinsAndTheRestAreArguments() {
+        List<String> seen = new ArrayList<>();
+        CommandRunner runner = runner(
+                handler(CommandSpec.reads("site", "", "site"), i -> Reply.text("site")),
+                handler(CommandSpec.reads("site restore", "[DEPLOY]", "restore"), i -> {
+                    seen.addAll(i.args());
+                    return Reply.text("restoring");
+                }));
+
+        assertEquals("restoring", run(runner, "SITE Restore 5f3a"));
+        assertEquals(List.of("5f3a"), seen);
+        assertEquals("site", run(runner, "site"));
+    }
+
+    @Test
+    void anUnknownWordSuggestsCommandsSharingIt() {
+        CommandRunner runner = runner(
+                handler(CommandSpec.reads("site restore", "", "r"), i -> Reply.text("r")),
+                handler(CommandSpec.reads("site rebuild", "", "b"), i -> Reply.text("b")));
+
+        String answer = run(runner, "site");
+
+        assertEquals("I don't know site. Usage: /dr COMMAND [ARGS].\nDid you mean /dr site rebuild or /dr site restore?\n"
+                + "/dr help lists every command with what it does.", answer);
+        assertEquals("unknown-command", audited.get(0).outcome());
+    }
+
+    @Test
+    void emptyTextPointsAtStatusAndHelpWithoutAuditing() {
+        assertTrue(run(runner(), "  ").contains("Try /dr status, or /dr help for every command."));
+        assertTrue(audited.isEmpty());
+    }
+
+    @Test
+    void aDeniedChangeNeverReachesTheHandler() {
+        List<String> ran = new ArrayList<>();
+        CommandRunner runner = runner(handler(CommandSpec.changes("rollback", "[vNNN]", "r"), i -> {
+            ran.add("ran");
+            return Reply.text("rolled back");
+        }));
+
+        String answer = run(runner, "rollback v12");
+
+        assertTrue(answer.startsWith("⛔ rollback changes things, so only operators may run it: U0OPS."), answer);
+        assertTrue(ran.isEmpty());
+        assertEquals("denied", audited.get(0).outcome());
+        assertEquals("rollback v12", audited.get(0).commandText());
+    }
+
+    @Test
+    void consoleUsersMayChangeThings() {
+        CommandRunner runner = runner(handler(CommandSpec.changes("rollback", "", "r"), i -> Reply.text("rolled back")));
+
+        Reply reply = runner.run("rollback", new Actor("console:ops", "ops"), Surface.CONSOLE, Optional.empty());
+
+        assertEquals("rolled back", TextRenderer.render(reply));
+        assertEquals("console", audited.get(0).surface());
+    }
+}
