@@ -26,7 +26,7 @@ final class HerokuClient implements HerokuPlatform {
     static final int MAX_PAGE = 1000;
     /** A guard against a server that keeps answering {@code Next-Range}. */
     private static final int MAX_PAGES = 50;
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final HttpUrl base;
     private final JsonHttp calls;

@@ -15,7 +15,7 @@ import okhttp3.RequestBody;
 
 /** The Heroku Postgres data API over HTTP. Auth, {@code Accept}, timeouts and retries live in its client. */
 final class PgBackupsClient implements PgBackups {
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final HttpUrl base;
     private final JsonHttp calls;
