@@ -142,7 +142,7 @@ class HerokuLogsTest {
     @Test
     void aStreamThatNeverStartsIsATimeout() {
         logplex.stubFor(get(urlPathEqualTo(SESSION_PATH)).willReturn(aResponse()
-                .withHeader("Content-Type", "text/plain").withBody("late\n").withFixedDelay(3000)));
+                .withHeader("Content-Type", "text/plain").withBody("late\n").withFixedDelay(1200)));
         LogSession session = platform.createLogSession(APP, LogRequest.all(10));
 
         HerokuException e = assertThrows(HerokuException.class,
