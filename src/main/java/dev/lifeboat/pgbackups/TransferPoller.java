@@ -42,6 +42,11 @@ public final class TransferPoller {
         this.sleeper = sleeper;
     }
 
+    /** How long it waits between reads. */
+    public Duration interval() {
+        return interval;
+    }
+
     /**
      * Reads the transfer until it finishes, calling {@code progress} whenever its status or processed bytes change.
      *
