@@ -2,6 +2,7 @@ package dev.lifeboat.heroku;
 
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.http.ErrorTranslator;
+import dev.lifeboat.http.Failure;
 import dev.lifeboat.http.HttpFailure;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -54,6 +55,10 @@ final class HerokuErrors implements ErrorTranslator {
             case UNEXPECTED -> "Heroku answered " + call + " with an unexpected status " + f.status() + "."
                     + heroku(said);
         };
+        if (f.failure() == Failure.MALFORMED) {
+            // The parser's message can quote the body (config values, database URLs): keep it out of the chain.
+            return new HerokuException(Failure.MALFORMED, f.status(), null, message);
+        }
         return new HerokuException(f, message);
     }
 

@@ -2,6 +2,7 @@ package dev.lifeboat.heroku;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.lifeboat.config.Redact;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,6 +42,15 @@ public record Release(
     /** The email of whoever made the release, or {@code "unknown"}. */
     public String userEmail() {
         return user == null || user.email() == null ? "unknown" : user.email();
+    }
+
+    /** Like the record's own, but the output stream URL (a capability) shows without its query. */
+    @Override
+    public String toString() {
+        return "Release[" + label() + " " + status.wire() + (current ? " current" : "")
+                + (eligibleForRollback ? "" : " not-eligible-for-rollback") + ", id=" + id + ", description="
+                + description + ", user=" + userEmail() + ", createdAt=" + createdAt
+                + ", outputStreamUrl=" + Redact.url(outputStreamUrl) + "]";
     }
 
     /** The account that made a release. */

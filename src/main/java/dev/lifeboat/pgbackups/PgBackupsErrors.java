@@ -2,6 +2,7 @@ package dev.lifeboat.pgbackups;
 
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.http.ErrorTranslator;
+import dev.lifeboat.http.Failure;
 import dev.lifeboat.http.HttpFailure;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -28,8 +29,9 @@ final class PgBackupsErrors implements ErrorTranslator {
         String call = f.method() + " " + f.path();
         Optional<String> said = f.apiMessage().map(Redact::text);
         String message = switch (f.failure()) {
-            case UNAUTHORIZED -> "Heroku rejected HEROKU_API_KEY (401) on the Postgres backups API: the token is "
-                    + "wrong or expired. Create a new one (`heroku authorizations:create`) and update HEROKU_API_KEY.";
+            case UNAUTHORIZED -> "Heroku rejected HEROKU_API_KEY (401): the token is wrong or expired (said the "
+                    + "Postgres backups API). Create a new one (`heroku authorizations:create`) and update "
+                    + "HEROKU_API_KEY.";
             case FORBIDDEN -> "Heroku refused " + call + " (403): the account behind HEROKU_API_KEY may not manage "
                     + "this app's database backups. Give that account the operate permission on the app, or use a "
                     + "token of an account that has it." + heroku(said);
@@ -52,6 +54,10 @@ final class PgBackupsErrors implements ErrorTranslator {
             case UNEXPECTED -> "The Heroku Postgres backups API answered " + call + " with an unexpected status "
                     + f.status() + "." + heroku(said);
         };
+        if (f.failure() == Failure.MALFORMED) {
+            // The parser's message can quote the body (config values, database URLs): keep it out of the chain.
+            return new PgBackupsException(Failure.MALFORMED, f.status(), null, message);
+        }
         return new PgBackupsException(f, message);
     }
 

@@ -210,6 +210,19 @@ class HerokuFailuresTest {
     }
 
     @Test
+    void unreadableConfigVarsNeverCarryTheBodyAlong() {
+        heroku.stubFor(get("/apps/" + APP + "/config-vars").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"RAILS_MASTER_KEY\": s3cr3tv4lue}")));
+
+        HerokuException e = failing(() -> platform.configVars(APP));
+
+        assertEquals(Failure.MALFORMED, e.failure());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("s3cr3tv4lue"), t.toString());
+        }
+    }
+
+    @Test
     void aSlowAnswerIsATimeout() {
         heroku.stubFor(post("/apps/" + APP + "/releases").willReturn(okJson(fixture("release-rollback.json"))
                 .withFixedDelay(1500)));

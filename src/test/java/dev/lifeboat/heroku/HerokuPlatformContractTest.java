@@ -252,6 +252,7 @@ class HerokuPlatformContractTest {
         assertEquals(113, created.version());
         assertEquals("Rollback to v110", created.description());
         assertTrue(created.current());
+        assertFalse(created.toString().contains("streamtoken123"), created.toString());
     }
 
     @Test

@@ -67,8 +67,8 @@ class PgBackupsFailuresTest {
         PgBackupsException e = failing(() -> backups.transfers(APP));
 
         assertEquals(Failure.UNAUTHORIZED, e.failure());
-        assertTrue(e.getMessage().startsWith("Heroku rejected HEROKU_API_KEY (401) on the Postgres backups API: the "
-                + "token is wrong or expired."), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Heroku rejected HEROKU_API_KEY (401): the token is wrong or expired "
+                + "(said the Postgres backups API)."), e.getMessage());
     }
 
     @Test
