@@ -174,6 +174,7 @@ class PgBackupsFailuresTest {
         assertEquals(Failure.MALFORMED, e.failure());
         assertTrue(e.getMessage().startsWith("The Heroku Postgres backups API answered GET " + TRANSFERS
                 + " with something Lifeboat could not read"), e.getMessage());
+        assertEquals(null, e.getCause(), "the parser's message may quote the body (database URLs)");
     }
 
     @Test
