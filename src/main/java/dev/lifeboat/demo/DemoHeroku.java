@@ -71,7 +71,10 @@ public final class DemoHeroku implements HerokuPlatform {
 
     // ---- practice controls ----
 
-    /** Makes every dyno of a process type (e.g. {@code web}) crash and stay crashed until a rollback or heal. */
+    /**
+     * Makes every dyno of a process type (e.g. {@code web}) of the production app (the first simulated one) crash
+     * and stay crashed, through restarts, until a rollback or {@link #healDynos()}.
+     */
     public synchronized void crashDynos(String type) {
         SimApp app = primary();
         Instant now = clock.instant();

@@ -86,9 +86,10 @@ final class HerokuClient implements HerokuPlatform {
         for (int page = 0; page < MAX_PAGES && out.size() < limit; page++) {
             JsonHttp.Result<List<Release>> result =
                     calls.exchange(get("apps", app, "releases").header("Range", range).build(), listOf(Release.class));
-            out.addAll(result.body());
+            List<Release> page = result.body() == null ? List.of() : result.body();
+            out.addAll(page);
             String next = result.headers().get("Next-Range");
-            if (result.status() != 206 || next == null || next.isBlank() || result.body().isEmpty()) {
+            if (result.status() != 206 || next == null || next.isBlank() || page.isEmpty()) {
                 break;
             }
             range = next;

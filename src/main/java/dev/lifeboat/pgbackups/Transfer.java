@@ -69,9 +69,12 @@ public record Transfer(
         return startedAt != null ? TransferStatus.RUNNING : TransferStatus.PENDING;
     }
 
-    /** Done, however it ended: {@code finished_at} is set (or it was canceled). */
+    /**
+     * Done, however it ended: {@code finished_at} is set. (A cancel shows as {@link TransferStatus#CANCELED} as
+     * soon as {@code canceled_at} is set, but the transfer has stopped only once {@code finished_at} is.)
+     */
     public boolean isFinished() {
-        return status().isFinished();
+        return finishedAt != null;
     }
 
     /** As the CLI prints it: "Completed", "Completed with 2 warnings", "Running (processed 1.40 KB)", … */

@@ -4,7 +4,7 @@ package dev.lifeboat.pgbackups;
 public enum TransferStatus {
     PENDING, RUNNING, COMPLETED, FAILED, CANCELED;
 
-    /** True once the transfer has stopped, however it ended. */
+    /** True for the statuses a transfer ends in (see {@link Transfer#isFinished()} for whether it has stopped). */
     public boolean isFinished() {
         return this == COMPLETED || this == FAILED || this == CANCELED;
     }

@@ -67,6 +67,17 @@ class TransfersTest {
     }
 
     @Test
+    void aCancelIsShownAtOnceButTheTransferHasStoppedOnlyWhenFinished() throws Exception {
+        Transfer stopping = parse("{\"started_at\": \"2024-05-15 07:00:00 +0000\", \"canceled_at\": \"2024-05-15 07:00:09 +0000\"}");
+        assertEquals(TransferStatus.CANCELED, stopping.status());
+        assertEquals(false, stopping.isFinished());
+        Transfer stopped = parse("{\"canceled_at\": \"2024-05-15 07:00:09 +0000\", \"finished_at\": \"2024-05-15 07:00:10 +0000\"}");
+        assertEquals(true, stopped.isFinished());
+        assertEquals(List.of(), Transfers.newestInProgress(List.of(stopped)).stream().toList());
+        assertEquals(stopping, Transfers.newestInProgress(List.of(stopped, stopping)).orElseThrow());
+    }
+
+    @Test
     void percentIsOfSourceBytesWhenKnown() throws Exception {
         assertEquals(OptionalInt.of(25), parse("{\"processed_bytes\": 250, \"source_bytes\": 1000}").percentDone());
         assertEquals(OptionalInt.of(100), parse("{\"processed_bytes\": 1200, \"source_bytes\": 1000}").percentDone());
