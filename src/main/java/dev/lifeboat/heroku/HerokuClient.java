@@ -83,7 +83,7 @@ final class HerokuClient implements HerokuPlatform {
         }
         List<Release> out = new ArrayList<>();
         String range = "version ..; max=" + Math.min(limit, MAX_PAGE) + ", order=desc";
-        for (int page = 0; page < MAX_PAGES && out.size() < limit; page++) {
+        for (int pages = 0; pages < MAX_PAGES && out.size() < limit; pages++) {
             JsonHttp.Result<List<Release>> result =
                     calls.exchange(get("apps", app, "releases").header("Range", range).build(), listOf(Release.class));
             List<Release> page = result.body() == null ? List.of() : result.body();
