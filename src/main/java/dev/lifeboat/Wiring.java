@@ -6,7 +6,15 @@ import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.command.CommandsModule;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.console.ConsoleGroupDirectory;
+import dev.lifeboat.demo.DemoHerokuModule;
 import dev.lifeboat.demo.DemoModule;
+import dev.lifeboat.demo.DemoNetlifyModule;
+import dev.lifeboat.demo.DemoPgBackupsModule;
+import dev.lifeboat.demo.DemoStatuspageModule;
+import dev.lifeboat.heroku.HerokuModule;
+import dev.lifeboat.netlify.NetlifyModule;
+import dev.lifeboat.pgbackups.PgBackupsModule;
+import dev.lifeboat.statuspage.StatuspageModule;
 import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
 import dev.lifeboat.probe.ProbeModule;
@@ -64,6 +72,11 @@ public final class Wiring {
         modules.add(new CoreModule(config));
         modules.add(new StoreModule());
         modules.add(new CommandsModule());
+        modules.add(new SystemsModule());
+        choose(modules, world, config.heroku().configured(), new HerokuModule(), new DemoHerokuModule());
+        choose(modules, world, config.heroku().configured(), new PgBackupsModule(), new DemoPgBackupsModule());
+        choose(modules, world, config.netlify().configured(), new NetlifyModule(), new DemoNetlifyModule());
+        choose(modules, world, config.statuspage().configured(), new StatuspageModule(), new DemoStatuspageModule());
         if (world == World.REAL) {
             modules.add(new PlatformStatusModule.Heroku());
             modules.add(new PlatformStatusModule.Netlify());
@@ -89,6 +102,19 @@ public final class Wiring {
         Optional<URI> site = demoSite ? Optional.of(DemoWorld.SITE_URL) : config.netlify().siteUrl();
         modules.add(targets(new StatusTargets(app, site)));
         return new Plan(modules, simulated);
+    }
+
+    /**
+     * Real when the world may use real systems and this one is configured; otherwise simulated, except when
+     * serving for real, where an unconfigured system stays unbound and reads as "not configured".
+     */
+    private static void choose(List<Module> modules, World world, boolean configured, Module realModule,
+                               Module demoModule) {
+        if (world != World.DEMO && configured) {
+            modules.add(realModule);
+        } else if (world != World.REAL) {
+            modules.add(demoModule);
+        }
     }
 
     private static Module targets(StatusTargets targets) {

@@ -8,6 +8,7 @@ import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code demo [break|heal PART]}: practise an outage in the simulated world. Exists only in the demo world. */
@@ -18,10 +19,12 @@ final class DemoCommand implements CommandHandler {
             "practise an outage in the simulated world (demo world only)");
 
     private final DemoWorld world;
+    private final Optional<DemoHeroku> heroku;
 
     @Inject
-    DemoCommand(DemoWorld world) {
+    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku) {
         this.world = world;
+        this.heroku = heroku;
     }
 
     @Override
@@ -45,15 +48,23 @@ final class DemoCommand implements CommandHandler {
             case "break" -> {
                 DemoWorld.Part part = part(target);
                 world.breakPart(part);
+                if (part == DemoWorld.Part.APP) {
+                    heroku.ifPresent(h -> h.crashDynos("web"));
+                }
                 return Reply.text(":boom: Broke " + target + ": " + part.effect() + ". Try `status` now; `demo heal "
                         + target + "` puts it back.");
             }
             case "heal" -> {
                 if (target.equals("all") || target.isEmpty()) {
                     world.healAll();
+                    heroku.ifPresent(DemoHeroku::healDynos);
                     return Reply.text(":adhesive_bandage: Everything in the demo world works again.");
                 }
-                world.heal(part(target));
+                DemoWorld.Part part = part(target);
+                world.heal(part);
+                if (part == DemoWorld.Part.APP) {
+                    heroku.ifPresent(DemoHeroku::healDynos);
+                }
                 return Reply.text(":adhesive_bandage: Healed " + target + ".");
             }
             default -> throw new UsageException("`demo` can `break` or `heal` a part, not `" + action + "`.");

@@ -1,0 +1,25 @@
+package dev.lifeboat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.lifeboat.demo.DemoHeroku;
+import dev.lifeboat.heroku.HerokuPlatform;
+import dev.lifeboat.netlify.NetlifySite;
+import dev.lifeboat.pgbackups.PgBackups;
+import dev.lifeboat.statuspage.StatusPage;
+
+/**
+ * Declares every guarded system as optional: a command injects {@code Optional<HerokuPlatform>} and says
+ * "not configured (set HEROKU_API_KEY and HEROKU_APP)" when it is absent. The real or simulated module that
+ * {@link Wiring} chooses binds the interface itself.
+ */
+final class SystemsModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), HerokuPlatform.class);
+        OptionalBinder.newOptionalBinder(binder(), PgBackups.class);
+        OptionalBinder.newOptionalBinder(binder(), NetlifySite.class);
+        OptionalBinder.newOptionalBinder(binder(), StatusPage.class);
+        OptionalBinder.newOptionalBinder(binder(), DemoHeroku.class);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lifeboat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.lifeboat.command.CommandRegistry;
+import dev.lifeboat.config.Env;
+import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.demo.DemoHeroku;
+import dev.lifeboat.demo.DemoNetlify;
+import dev.lifeboat.heroku.HerokuPlatform;
+import dev.lifeboat.netlify.NetlifySite;
+import dev.lifeboat.pgbackups.PgBackups;
+import dev.lifeboat.statuspage.StatusPage;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Boots the real modules for each world and checks which systems are real, simulated or absent. */
+class WiringTest {
+    @TempDir
+    Path data;
+
+    Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LIFEBOAT_DATA_DIR", data.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    <T> Optional<T> optional(Injector injector, Class<T> type) {
+        @SuppressWarnings("unchecked")
+        Key<Optional<T>> key = (Key<Optional<T>>) Key.get(TypeLiteral.get(
+                com.google.inject.util.Types.newParameterizedType(Optional.class, type)));
+        return injector.getInstance(key);
+    }
+
+    @Test
+    void theDemoWorldSimulatesEverySystemWhateverIsConfigured() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
+
+        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
+
+        assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
+        assertTrue(optional(injector, PgBackups.class).isPresent());
+        assertInstanceOf(DemoNetlify.class, optional(injector, NetlifySite.class).orElseThrow());
+        assertTrue(optional(injector, StatusPage.class).isPresent());
+        assertTrue(injector.getInstance(CommandRegistry.class).find(java.util.List.of("demo")).isPresent());
+    }
+
+    @Test
+    void servingForRealLeavesUnconfiguredSystemsAbsent() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
+
+        Injector injector = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
+
+        HerokuPlatform heroku = optional(injector, HerokuPlatform.class).orElseThrow();
+        assertFalse(heroku instanceof DemoHeroku, "a configured Heroku is the real client");
+        assertTrue(optional(injector, PgBackups.class).isPresent());
+        assertEquals(Optional.empty(), optional(injector, NetlifySite.class));
+        assertEquals(Optional.empty(), optional(injector, StatusPage.class));
+        assertFalse(injector.getInstance(CommandRegistry.class).find(java.util.List.of("demo")).isPresent(),
+                "no demo controls outside the demo world");
+    }
+
+    @Test
+    void theConsoleMixesConfiguredRealSystemsWithSimulatedOnes() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("NETLIFY_AUTH_TOKEN", "t", "NETLIFY_SITE_ID", "s")));
+
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Injector injector = Guice.createInjector(plan.modules());
+
+        assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
+        assertFalse(optional(injector, NetlifySite.class).orElseThrow() instanceof DemoNetlify);
+        assertEquals(java.util.List.of("Heroku"), plan.simulated());
+    }
+}
