@@ -75,10 +75,8 @@ final class S3Errors {
                     + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", e);
             case "NoSuchBucket" -> noSuchBucket(doing, e);
             case "NoSuchKey" -> new S3StoreException(Failure.NOT_FOUND, status, code,
-                    "There is no object at " + target(doing) + ".", e);
-            case "NoSuchUpload" -> new S3StoreException(Failure.NOT_FOUND, status, code,
-                    "The multipart upload was aborted by someone else (another process or a lifecycle rule) while "
-                            + doing + ". Nothing was stored; run the copy again.", e);
+                    "There is no offsite copy at " + target(doing) + ".", e);
+            case "NoSuchUpload" -> uploadVanished(e, doing);
             case "SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests",
                     "RequestThrottled" -> new S3StoreException(Failure.RATE_LIMITED, status, code,
                     "S3 is throttling requests (" + what + ", " + doing + "). Wait a minute and try again.", e);
@@ -92,6 +90,26 @@ final class S3Errors {
             case "AccessDenied", "AllAccessDisabled", "AccountProblem" -> forbidden(status, code, what, doing, e);
             default -> byStatus(status, code, what, doing, s3Says, e);
         };
+    }
+
+    /**
+     * A failure during a multipart upload's parts or completion. There a 404 ({@code NoSuchUpload} from S3,
+     * {@code NoSuchKey} from some S3-compatible servers) can only mean the upload itself is gone.
+     */
+    S3StoreException translateMultipart(SdkException e, String doing) {
+        if (e instanceof AwsServiceException service && service.statusCode() == 404
+                && !"NoSuchBucket".equals(service.awsErrorDetails() == null ? null
+                : service.awsErrorDetails().errorCode())) {
+            return uploadVanished(service, doing);
+        }
+        return translate(e, doing);
+    }
+
+    private S3StoreException uploadVanished(AwsServiceException e, String doing) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return new S3StoreException(Failure.NOT_FOUND, e.statusCode(), code, "The multipart upload was aborted by "
+                + "someone else (another process or a lifecycle rule) while " + doing + ". Nothing was stored; run "
+                + "the copy again.", e);
     }
 
     private S3StoreException byStatus(int status, String code, String what, String doing, String s3Says,

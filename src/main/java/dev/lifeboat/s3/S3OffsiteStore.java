@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -135,28 +134,34 @@ final class S3OffsiteStore implements OffsiteStore {
     private HeadObjectResponse headObject(String key) {
         try {
             return s3.headObject(r -> r.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            throw missing(key, e);
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw missing(key, e);
-            }
-            throw errors.translate(e, errors.doing("reading", key));
+            throw explainHeadFailure(key, e);
         } catch (SdkException e) {
             throw errors.translate(e, errors.doing("reading", key));
         }
     }
 
-    /** A HEAD 404 has no body, so it cannot tell a missing key from a missing bucket: ask about the bucket. */
-    private S3StoreException missing(String key, S3Exception e) {
+    /**
+     * A HEAD error has no body, so no error code: a 404 may be a missing key or a missing bucket, a 403 may be a
+     * wrong secret or a missing permission. Ask again with a one-byte ranged GET (the same permission as HEAD),
+     * whose error body says which.
+     */
+    private S3StoreException explainHeadFailure(String key, S3Exception head) {
+        String doing = errors.doing("reading", key);
         try {
-            s3.headBucket(r -> r.bucket(bucket));
-        } catch (NoSuchBucketException bucketMissing) {
-            return errors.noSuchBucket(errors.doing("reading", key), e);
+            s3.getObject(r -> r.bucket(bucket).key(key).range("bytes=0-0"), ResponseTransformer.toBytes());
+        } catch (S3Exception probe) {
+            String code = probe.awsErrorDetails() == null ? null : probe.awsErrorDetails().errorCode();
+            if ("NoSuchKey".equals(code)) {
+                return errors.noSuchKey(key, head);
+            }
+            if (code != null && !code.isBlank() && !"InvalidRange".equals(code)) {
+                return errors.translate(probe, doing);
+            }
         } catch (SdkException ignored) {
-            // Cannot tell (permissions, network): report what we know, that the key was not found.
+            // The probe could not tell (network, timeout): report the HEAD failure as it was.
         }
-        return errors.noSuchKey(key, e);
+        return head.statusCode() == 404 ? errors.noSuchKey(key, head) : errors.translate(head, doing);
     }
 
     private CopyMetadata sidecarMetadata(String key, CopyMetadata fromObject) {

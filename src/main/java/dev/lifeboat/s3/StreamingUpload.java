@@ -88,7 +88,7 @@ final class StreamingUpload {
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (SdkException e) {
-            throw abort(key, uploadId, errors.translate(e, doing + ", part " + partNumber));
+            throw abort(key, uploadId, errors.translateMultipart(e, doing + ", part " + partNumber));
         } catch (RuntimeException | Error e) {
             throw abort(key, uploadId, e);
         }
@@ -172,7 +172,7 @@ final class StreamingUpload {
             } else {
                 byte[] sidecar = S3OffsiteStore.sidecarBody(key, metadata.sha256().orElseThrow());
                 s3.putObject(r -> r.bucket(bucket).key(key + S3OffsiteStore.SIDECAR_SUFFIX)
-                        .contentType("text/plain; charset=utf-8").metadata(metadata.toUserMetadata()),
+                        .contentType("text/plain").metadata(metadata.toUserMetadata()),
                         RequestBody.fromBytes(sidecar));
             }
         } catch (SdkException e) {
