@@ -42,6 +42,9 @@ public final class S3ClientFactory {
     private S3ClientFactory() {
     }
 
+    // ApacheHttpClient (Apache HttpClient 4.5) is deprecated since SDK 2.46 in favour of Apache5HttpClient, which has
+    // the same builder; the project declares apache-client, so this stays until the pom moves to apache5-client.
+    @SuppressWarnings("deprecation")
     public static S3Clients clients(S3Settings settings, S3Tuning tuning) {
         AwsCredentialsProvider credentials = credentials(settings);
         Optional<Region> region = region(settings);

@@ -13,9 +13,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLException;
-import org.apache.http.NoHttpResponseException;
-import org.apache.http.conn.ConnectTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -29,6 +28,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * credentials, and S3's own messages pass through {@link Redact} (a signed URL can only leak through a query string).
  */
 final class S3Errors {
+    /**
+     * The HTTP client's own connection failures, by simple name so this mapping holds for the Apache 4 and Apache 5
+     * based SDK clients alike (their packages differ).
+     */
+    private static final Set<String> CONNECT_FAILURES = Set.of("ConnectTimeoutException", "HttpHostConnectException",
+            "NoHttpResponseException");
+
     private final String bucket;
     private final Optional<URI> endpoint;
     private final Optional<String> region;
@@ -198,7 +204,7 @@ final class S3Errors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
             if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
-                    || t instanceof SocketTimeoutException && !(t instanceof ConnectTimeoutException)) {
+                    || t instanceof SocketTimeoutException && !CONNECT_FAILURES.contains(t.getClass().getSimpleName())) {
                 return new S3StoreException(Failure.TIMEOUT, 0, null, "S3 " + where() + " did not answer in time "
                         + "while " + doing + ". It may be overloaded or the network slow; try again"
                         + endpointHint() + ".", e);
@@ -207,9 +213,9 @@ final class S3Errors {
                 return new S3StoreException(Failure.TLS, 0, null, "The TLS handshake with S3 " + where()
                         + " failed while " + doing + endpointHint() + ".", e);
             }
-            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof NoHttpResponseException || t instanceof SocketException) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof SocketException
+                    || CONNECT_FAILURES.contains(t.getClass().getSimpleName())) {
                 return new S3StoreException(Failure.UNREACHABLE, 0, null, "Could not reach S3 " + where()
                         + " while " + doing + " (" + describe(t) + ")." + endpoint.map(u -> " Check "
                         + "AWS_ENDPOINT_URL_S3 and that the server is running.").orElse(" Check the network and DNS."),

@@ -98,9 +98,11 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop S3Proxy", e);
         } finally {
             context.close();
             deleteRecursively(directory);
