@@ -1,0 +1,270 @@
+package dev.lifeboat.s3;
+
+import dev.lifeboat.http.Failure;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+
+/**
+ * One streaming upload: reads the body into a single reused part buffer, hashing as it reads, and sends each full
+ * buffer as a multipart part. Memory is one part (8 MiB by default; see {@link PartSizing} for when it grows),
+ * whatever the body's size. A body smaller than one part goes up in a single PUT with its metadata.
+ *
+ * <p>Any failure after the multipart upload was created (the source throws or ends early, S3 refuses a part, the
+ * progress listener throws, the thread is interrupted) aborts the upload, so S3 keeps neither an object nor parts.
+ * If recording the checksum fails after completion, the object is deleted: a copy we cannot verify is not a copy.
+ */
+final class StreamingUpload {
+    private static final String CONTENT_TYPE = "application/octet-stream";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final S3Errors errors;
+    private final S3Tuning tuning;
+
+    StreamingUpload(S3Client s3, String bucket, S3Errors errors, S3Tuning tuning) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.errors = errors;
+        this.tuning = tuning;
+    }
+
+    UploadResult run(UploadRequest request) {
+        long started = System.nanoTime();
+        String key = request.key();
+        String doing = errors.doing("uploading to", key);
+        Source source = new Source(request, errors);
+        PartSizing sizing = PartSizing.forLength(request.length(), tuning.partSize());
+
+        byte[] buffer = new byte[sizing.partSize(1)];
+        int filled = source.fill(buffer, buffer.length);
+        if (filled < buffer.length) {
+            source.requireEnd();
+            CopyMetadata metadata = source.metadata(request.sourceBackup());
+            putSmall(key, buffer, filled, metadata, doing);
+            request.progress().stored(filled);
+            return new UploadResult(key, filled, metadata.sha256().orElseThrow(), 1, since(started));
+        }
+
+        String uploadId = create(key, request, doing);
+        int partNumber = 0;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            while (filled > 0) {
+                partNumber++;
+                parts.add(uploadPart(key, uploadId, partNumber, buffer, filled));
+                request.progress().stored(source.bytes());
+                if (filled < buffer.length) {
+                    break;
+                }
+                if (partNumber == PartSizing.MAX_PARTS) {
+                    source.requireEndAfterLastPart(sizing.capacity());
+                    break;
+                }
+                int next = sizing.partSize(partNumber + 1);
+                if (next > buffer.length) {
+                    buffer = null;
+                    buffer = new byte[next];
+                }
+                filled = source.fill(buffer, next);
+            }
+            source.requireEnd();
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+        } catch (SdkException e) {
+            throw abort(key, uploadId, errors.translateMultipart(e, doing + ", part " + partNumber));
+        } catch (RuntimeException | Error e) {
+            throw abort(key, uploadId, e);
+        }
+
+        CopyMetadata metadata = source.metadata(request.sourceBackup());
+        recordChecksum(key, source.bytes(), metadata, doing);
+        return new UploadResult(key, source.bytes(), metadata.sha256().orElseThrow(), partNumber, since(started));
+    }
+
+    private void putSmall(String key, byte[] buffer, int length, CopyMetadata metadata, String doing) {
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(CONTENT_TYPE).contentLength((long) length)
+                    .metadata(metadata.toUserMetadata()), body(buffer, length));
+        } catch (SdkException e) {
+            throw errors.translate(e, doing);
+        }
+    }
+
+    /** Starts the upload with what is known now; the checksum is added at the end (see {@link S3OffsiteStore}). */
+    private String create(String key, UploadRequest request, String doing) {
+        Map<String, String> metadata = new HashMap<>(new CopyMetadata(request.length(), Optional.empty(),
+                request.sourceBackup()).toUserMetadata());
+        metadata.put(CopyMetadata.SHA256_SIDECAR, key + S3OffsiteStore.SIDECAR_SUFFIX);
+        try {
+            return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(CONTENT_TYPE)
+                    .metadata(metadata)).uploadId();
+        } catch (SdkException e) {
+            throw errors.translate(e, doing);
+        }
+    }
+
+    private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int length) {
+        String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                .contentLength((long) length), body(buffer, length)).eTag();
+        return CompletedPart.builder().partNumber(partNumber).eTag(eTag).build();
+    }
+
+    /** A body over the buffer without copying it; the SDK can re-read it to retry. */
+    private static RequestBody body(byte[] buffer, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+                CONTENT_TYPE);
+    }
+
+    /**
+     * Aborts the multipart upload (with the thread's interrupt flag cleared for the call, then restored) and returns
+     * the failure to throw. If the abort fails too, the message says parts may remain and how they go away.
+     */
+    private RuntimeException abort(String key, String uploadId, Throwable failure) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (SdkException abortFailed) {
+            S3StoreException leftover = errors.translate(abortFailed, errors.doing("aborting the upload to", key));
+            failure.addSuppressed(leftover);
+            S3StoreException original = failure instanceof S3StoreException s ? s : null;
+            return new S3StoreException(
+                    original == null ? Failure.UNEXPECTED : original.failure(),
+                    original == null ? 0 : original.status(),
+                    original == null ? null : original.errorCode().orElse(null),
+                    (original == null ? "Uploading to s3://" + bucket + "/" + key + " failed." : original.getMessage())
+                            + " Aborting the multipart upload failed as well (" + leftover.getMessage() + "), so its "
+                            + "parts may remain until a lifecycle rule with AbortIncompleteMultipartUpload removes "
+                            + "them.", failure);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) failure;
+    }
+
+    private void recordChecksum(String key, long bytes, CopyMetadata metadata, String doing) {
+        try {
+            if (bytes <= tuning.checksumCopyLimit()) {
+                s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
+                        .destinationKey(key).metadataDirective(MetadataDirective.REPLACE).contentType(CONTENT_TYPE)
+                        .metadata(metadata.toUserMetadata()));
+            } else {
+                byte[] sidecar = S3OffsiteStore.sidecarBody(key, metadata.sha256().orElseThrow());
+                s3.putObject(r -> r.bucket(bucket).key(key + S3OffsiteStore.SIDECAR_SUFFIX)
+                        .contentType("text/plain").metadata(metadata.toUserMetadata()),
+                        RequestBody.fromBytes(sidecar));
+            }
+        } catch (SdkException e) {
+            S3StoreException failure = errors.translate(e, "recording the checksum of " + doing.replace(
+                    "uploading to ", ""));
+            deleteQuietly(key, failure);
+            throw new S3StoreException(failure.failure(), failure.status(), failure.errorCode().orElse(null),
+                    failure.getMessage() + " The uploaded copy was deleted, since it could not be verified later; "
+                            + "run the copy again.", e);
+        }
+    }
+
+    private void deleteQuietly(String key, S3StoreException failure) {
+        for (String doomed : List.of(key, key + S3OffsiteStore.SIDECAR_SUFFIX)) {
+            try {
+                s3.deleteObject(r -> r.bucket(bucket).key(doomed));
+            } catch (SdkException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** The body being read: counts and hashes every byte, and checks the declared length. */
+    private static final class Source {
+        private final InputStream in;
+        private final OptionalLong declared;
+        private final String key;
+        private final S3Errors errors;
+        private final MessageDigest sha256;
+        private long bytes;
+
+        Source(UploadRequest request, S3Errors errors) {
+            this.in = request.body();
+            this.declared = request.length();
+            this.key = request.key();
+            this.errors = errors;
+            try {
+                this.sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        /** Reads until {@code length} bytes are in {@code buffer} or the body ends; returns how many. */
+        int fill(byte[] buffer, int length) {
+            int filled = 0;
+            try {
+                while (filled < length) {
+                    int read = in.read(buffer, filled, length - filled);
+                    if (read < 0) {
+                        break;
+                    }
+                    sha256.update(buffer, filled, read);
+                    filled += read;
+                    bytes += read;
+                    if (declared.isPresent() && bytes > declared.getAsLong()) {
+                        throw errors.sourceLength(key, bytes, declared.getAsLong());
+                    }
+                }
+            } catch (IOException e) {
+                throw errors.sourceFailed(key, bytes, e);
+            } catch (UncheckedIOException e) {
+                throw errors.sourceFailed(key, bytes, e.getCause());
+            }
+            return filled;
+        }
+
+        /** The body has ended: fails if it was declared longer. */
+        void requireEnd() {
+            if (declared.isPresent() && bytes != declared.getAsLong()) {
+                throw errors.sourceLength(key, bytes, declared.getAsLong());
+            }
+        }
+
+        /** After the 10,000th part the body must be over. */
+        void requireEndAfterLastPart(long capacity) {
+            if (fill(new byte[1], 1) > 0) {
+                throw errors.sourceTooLarge(key, capacity);
+            }
+        }
+
+        CopyMetadata metadata(Optional<String> sourceBackup) {
+            return new CopyMetadata(OptionalLong.of(bytes), Optional.of(HexFormat.of().formatHex(sha256.digest())),
+                    sourceBackup);
+        }
+    }
+}
