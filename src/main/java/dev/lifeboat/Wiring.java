@@ -10,10 +10,12 @@ import dev.lifeboat.demo.DemoHerokuModule;
 import dev.lifeboat.demo.DemoModule;
 import dev.lifeboat.demo.DemoNetlifyModule;
 import dev.lifeboat.demo.DemoPgBackupsModule;
+import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.netlify.NetlifyModule;
 import dev.lifeboat.pgbackups.PgBackupsModule;
+import dev.lifeboat.s3.S3Module;
 import dev.lifeboat.statuspage.StatuspageModule;
 import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
@@ -77,6 +79,7 @@ public final class Wiring {
         choose(modules, world, config.heroku().configured(), new PgBackupsModule(), new DemoPgBackupsModule());
         choose(modules, world, config.netlify().configured(), new NetlifyModule(), new DemoNetlifyModule());
         choose(modules, world, config.statuspage().configured(), new StatuspageModule(), new DemoStatuspageModule());
+        choose(modules, world, config.s3().configured(), new S3Module(), new DemoS3Module());
         if (world == World.REAL) {
             modules.add(new PlatformStatusModule.Heroku());
             modules.add(new PlatformStatusModule.Netlify());
