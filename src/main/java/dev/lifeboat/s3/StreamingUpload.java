@@ -57,7 +57,12 @@ final class StreamingUpload {
             source.requireEnd();
             CopyMetadata metadata = source.metadata(request.sourceBackup());
             putSmall(key, buffer, filled, metadata, doing);
-            request.progress().stored(filled);
+            try {
+                request.progress().stored(filled);
+            } catch (RuntimeException cancelled) {
+                deleteQuietly(key, cancelled);
+                throw cancelled;
+            }
             return new UploadResult(key, filled, metadata.sha256().orElseThrow(), 1, since(started));
         }
 
@@ -183,7 +188,7 @@ final class StreamingUpload {
         }
     }
 
-    private void deleteQuietly(String key, S3StoreException failure) {
+    private void deleteQuietly(String key, RuntimeException failure) {
         for (String doomed : List.of(key, key + S3OffsiteStore.SIDECAR_SUFFIX)) {
             try {
                 s3.deleteObject(r -> r.bucket(bucket).key(doomed));
