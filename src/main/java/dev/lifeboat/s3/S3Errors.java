@@ -64,7 +64,7 @@ final class S3Errors {
         String code = Optional.ofNullable(e.awsErrorDetails()).map(d -> d.errorCode()).filter(c -> !c.isBlank())
                 .orElse(null);
         String s3Says = Optional.ofNullable(e.awsErrorDetails()).map(d -> d.errorMessage())
-                .filter(m -> m != null && !m.isBlank()).map(S3Errors::limit).map(m -> " S3 says: " + m).orElse("");
+                .filter(m -> m != null && !m.isBlank()).map(m -> " S3 says: " + limit(Redact.text(m))).orElse("");
         String what = code == null ? "HTTP " + status : code + " (HTTP " + status + ")";
         String key = code == null ? "" : code;
         return switch (key) {

@@ -1,6 +1,5 @@
 package dev.lifeboat.s3;
 
-import dev.lifeboat.http.Failure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +57,12 @@ final class StreamingUpload {
             source.requireEnd();
             CopyMetadata metadata = source.metadata(request.sourceBackup());
             putSmall(key, buffer, filled, metadata, doing);
-            request.progress().stored(filled);
+            try {
+                request.progress().stored(filled);
+            } catch (RuntimeException cancelled) {
+                deleteQuietly(key, cancelled);
+                throw cancelled;
+            }
             return new UploadResult(key, filled, metadata.sha256().orElseThrow(), 1, since(started));
         }
 
@@ -134,24 +138,17 @@ final class StreamingUpload {
 
     /**
      * Aborts the multipart upload (with the thread's interrupt flag cleared for the call, then restored) and returns
-     * the failure to throw. If the abort fails too, the message says parts may remain and how they go away.
+     * the exception to throw: the failure itself, or, if the abort failed too, one whose message says parts may
+     * remain and how they go away. An {@link Error} is rethrown as it is, with the abort failure suppressed.
      */
     private RuntimeException abort(String key, String uploadId, Throwable failure) {
         boolean interrupted = Thread.interrupted();
+        S3StoreException leftover = null;
         try {
             s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
         } catch (SdkException abortFailed) {
-            S3StoreException leftover = errors.translate(abortFailed, errors.doing("aborting the upload to", key));
+            leftover = errors.translate(abortFailed, errors.doing("aborting the upload to", key));
             failure.addSuppressed(leftover);
-            S3StoreException original = failure instanceof S3StoreException s ? s : null;
-            return new S3StoreException(
-                    original == null ? Failure.UNEXPECTED : original.failure(),
-                    original == null ? 0 : original.status(),
-                    original == null ? null : original.errorCode().orElse(null),
-                    (original == null ? "Uploading to s3://" + bucket + "/" + key + " failed." : original.getMessage())
-                            + " Aborting the multipart upload failed as well (" + leftover.getMessage() + "), so its "
-                            + "parts may remain until a lifecycle rule with AbortIncompleteMultipartUpload removes "
-                            + "them.", failure);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -160,7 +157,13 @@ final class StreamingUpload {
         if (failure instanceof Error error) {
             throw error;
         }
-        return (RuntimeException) failure;
+        if (leftover == null || !(failure instanceof S3StoreException original)) {
+            return (RuntimeException) failure;
+        }
+        return new S3StoreException(original.failure(), original.status(), original.errorCode().orElse(null),
+                original.getMessage() + " Aborting the multipart upload failed as well (" + leftover.getMessage()
+                        + "), so its parts may remain until a lifecycle rule with AbortIncompleteMultipartUpload "
+                        + "removes them.", failure);
     }
 
     private void recordChecksum(String key, long bytes, CopyMetadata metadata, String doing) {
@@ -185,7 +188,7 @@ final class StreamingUpload {
         }
     }
 
-    private void deleteQuietly(String key, S3StoreException failure) {
+    private void deleteQuietly(String key, RuntimeException failure) {
         for (String doomed : List.of(key, key + S3OffsiteStore.SIDECAR_SUFFIX)) {
             try {
                 s3.deleteObject(r -> r.bucket(bucket).key(doomed));

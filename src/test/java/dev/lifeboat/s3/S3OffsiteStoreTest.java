@@ -171,6 +171,19 @@ class S3OffsiteStoreTest {
     }
 
     @Test
+    void listenerThrowingOnASmallBodyLeavesNothingEither() {
+        String key = "pg-backups/app/cancelled-small.dump";
+        IllegalStateException cancel = new IllegalStateException("cancelled by the runbook");
+
+        assertSame(cancel, assertThrows(IllegalStateException.class, () -> store.upload(UploadRequest.of(key,
+                new ByteArrayInputStream(new byte[100])).withProgress(bytes -> {
+                    throw cancel;
+                }))));
+
+        assertNoObject(key);
+    }
+
+    @Test
     void uploadAbortedByAnotherProcessFailsTypedAndLeavesNothing() {
         String key = "pg-backups/app/raced.dump";
 

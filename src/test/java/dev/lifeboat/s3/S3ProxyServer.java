@@ -40,8 +40,13 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start() throws Exception {
+        return start(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Starts with its data in a new directory under {@code parent}. */
+    public static S3ProxyServer start(Path parent) throws Exception {
         quietLogs();
-        Path directory = Files.createTempDirectory("lifeboat-s3proxy-");
+        Path directory = Files.createTempDirectory(parent, "lifeboat-s3proxy-");
         Properties overrides = new Properties();
         overrides.setProperty("jclouds.filesystem.basedir", directory.toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")
@@ -76,7 +81,10 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** A new empty bucket with a unique name. */
     public String createBucket() {
-        String bucket = "lifeboat-" + UUID.randomUUID().toString().substring(0, 8);
+        return createBucket("lifeboat-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public String createBucket(String bucket) {
         context.getBlobStore().createContainerInLocation(null, bucket);
         return bucket;
     }

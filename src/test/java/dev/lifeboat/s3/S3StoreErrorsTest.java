@@ -176,6 +176,27 @@ class S3StoreErrorsTest {
     @Test
     void uploadFailingOnAPartIsAbortedBeforeTheErrorIsReported() throws Exception {
         List<String> requests = new ArrayList<>();
+
+        S3StoreException e = uploadAgainstFailingParts(204, requests);
+
+        assertEquals(Failure.SERVER_ERROR, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("while uploading to s3://offsite/k, part 1"), e.getMessage());
+        assertFalse(e.getMessage().contains("Aborting"), e.getMessage());
+        assertEquals(List.of("POST uploads", "PUT partNumber&uploadId", "DELETE uploadId"), requests);
+    }
+
+    @Test
+    void abortThatFailsTooIsReportedWithHowLeftoverPartsGoAway() throws Exception {
+        S3StoreException e = uploadAgainstFailingParts(500, new ArrayList<>());
+
+        assertEquals(Failure.SERVER_ERROR, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("Aborting the multipart upload failed as well"), e.getMessage());
+        assertTrue(e.getMessage().contains("AbortIncompleteMultipartUpload"), e.getMessage());
+        assertEquals(1, e.getCause().getSuppressed().length);
+    }
+
+    /** A server that starts multipart uploads, fails every part with a 500 and answers aborts with abortStatus. */
+    private S3StoreException uploadAgainstFailingParts(int abortStatus, List<String> requests) throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -189,7 +210,7 @@ class S3StoreErrorsTest {
                 status = 200;
                 out = ("<InitiateMultipartUploadResult><Bucket>offsite</Bucket><Key>k</Key><UploadId>u1</UploadId>"
                         + "</InitiateMultipartUploadResult>").getBytes(StandardCharsets.UTF_8);
-            } else if (exchange.getRequestMethod().equals("DELETE")) {
+            } else if (exchange.getRequestMethod().equals("DELETE") && abortStatus == 204) {
                 status = 204;
                 out = new byte[0];
             } else {
@@ -203,12 +224,8 @@ class S3StoreErrorsTest {
         http.start();
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
-            S3StoreException e = withStore(settings(endpoint), store -> assertThrows(S3StoreException.class,
+            return withStore(settings(endpoint), store -> assertThrows(S3StoreException.class,
                     () -> store.upload(UploadRequest.of("k", new GeneratedStream(1, 9L * 1024 * 1024)))));
-
-            assertEquals(Failure.SERVER_ERROR, e.failure(), e.getMessage());
-            assertTrue(e.getMessage().contains("while uploading to s3://offsite/k, part 1"), e.getMessage());
-            assertEquals(List.of("POST uploads", "PUT partNumber&uploadId", "DELETE uploadId"), requests);
         } finally {
             http.stop(0);
         }
