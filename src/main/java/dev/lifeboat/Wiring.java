@@ -84,7 +84,9 @@ public final class Wiring {
             modules.add(new PlatformStatusModule.Heroku());
             modules.add(new PlatformStatusModule.Netlify());
             modules.add(new ProbeModule());
-            modules.add(targets(new StatusTargets(config.heroku().healthUrl(), config.netlify().siteUrl())));
+            Optional<String> app = config.heroku().configured() ? config.heroku().app() : Optional.empty();
+            modules.add(targets(new StatusTargets(app, config.heroku().healthUrl(), config.netlify().siteUrl(),
+                    backupPrefix(config, app.orElse("")))));
             return new Plan(modules, List.of());
         }
         List<String> simulated = new ArrayList<>();
@@ -103,7 +105,8 @@ public final class Wiring {
         boolean demoSite = world == World.DEMO || !realNetlify && config.netlify().siteUrl().isEmpty();
         Optional<URI> app = demoApp ? Optional.of(DemoWorld.APP_URL.resolve(DemoWorld.APP_HEALTH_PATH)) : config.heroku().healthUrl();
         Optional<URI> site = demoSite ? Optional.of(DemoWorld.SITE_URL) : config.netlify().siteUrl();
-        modules.add(targets(new StatusTargets(app, site)));
+        String appName = config.heroku().app().orElse(DemoWorld.APP_NAME);
+        modules.add(targets(new StatusTargets(Optional.of(appName), app, site, backupPrefix(config, appName))));
         return new Plan(modules, simulated);
     }
 
@@ -118,6 +121,11 @@ public final class Wiring {
         } else if (world != World.REAL) {
             modules.add(demoModule);
         }
+    }
+
+    /** Offsite copies of an app's backups live under {@code LIFEBOAT_BACKUP_PREFIX}{@code APP/}. */
+    public static String backupPrefix(LifeboatConfig config, String app) {
+        return config.s3().prefix() + app + "/";
     }
 
     private static Module targets(StatusTargets targets) {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import dev.lifeboat.audit.HistoryCommand;
 import dev.lifeboat.status.StatusCommand;
+import dev.lifeboat.status.StatusTimings;
 
 /** The commands every world has. Feature modules add theirs to the same multibinder. */
 public final class CommandsModule extends AbstractModule {
@@ -13,5 +14,6 @@ public final class CommandsModule extends AbstractModule {
         commands.addBinding().to(HelpCommand.class);
         commands.addBinding().to(HistoryCommand.class);
         commands.addBinding().to(StatusCommand.class);
+        bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
     }
 }

@@ -12,7 +12,31 @@ final class DemoIds {
     /** The simulated app when no HEROKU_APP is configured. */
     static final String DEFAULT_APP = "lifeboat-demo";
 
+    /** How many nightly backups (and offsite copies of them) the demo world starts with. */
+    static final int NIGHTLY = 12;
+    /** The simulated database's size today; it grew by 1 MiB a night. */
+    static final long DATABASE_BYTES = 262_144_000L;
+
     private DemoIds() {
+    }
+
+    /** When the n-th nightly backup (1 = oldest, {@link #NIGHTLY} = newest, at 02:00 UTC of the latest night) started. */
+    static java.time.Instant nightlyStart(java.time.Instant now, int n) {
+        java.time.Instant newest = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofHours(2));
+        if (newest.plus(java.time.Duration.ofMinutes(20)).isAfter(now)) {
+            newest = newest.minus(java.time.Duration.ofDays(1));
+        }
+        return newest.minus(java.time.Duration.ofDays(NIGHTLY - n));
+    }
+
+    /** The database size the n-th nightly backup read. */
+    static long nightlySourceBytes(int n) {
+        return DATABASE_BYTES - (NIGHTLY - n) * 1_048_576L;
+    }
+
+    /** The compressed dump of the n-th nightly backup, as Heroku reports it and as the offsite copy stores it. */
+    static long nightlyDumpBytes(int n) {
+        return nightlySourceBytes(n) * 36 / 100;
     }
 
     static String uuid(String seed) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * A simulated Netlify site, {@value #SITE_NAME}, for practising without touching Netlify. It starts with eight
- * production deploys a day apart: the newest failed, the one before it is published. A triggered build is
+ * production deploys a day apart, the newest of them published. A triggered build is
  * enqueued for {@link #ENQUEUED_FOR}, builds for {@link #BUILDING_FOR}, then is ready and published (or fails, after
  * {@link #failNextBuild()}). States follow the injected clock, so nothing runs in the background. Thread-safe.
  */
@@ -39,7 +39,6 @@ public final class DemoNetlify implements NetlifySite {
     private static final String REPO = "https://github.com/lifeboat-dr/demo-site";
     private static final String[][] HISTORY = {
             // title, state; the commit is the title's SHA-1, for stable fake shas
-            {"Bump webpack to 5.91", "error"},
             {"Fix footer links on pricing page", "ready"},
             {"Add status banner component", "ready"},
             {"Update team photos", "ready"},
@@ -74,9 +73,10 @@ public final class DemoNetlify implements NetlifySite {
                             created.plus(Duration.ofSeconds(48)));
             deploys.add(deploy);
         }
-        Deploy published = deploys.get(1);
+        // A healthy start: the newest deploy is live. Practise a failure with failNextBuild() and `site rebuild`.
+        Deploy published = deploys.get(0);
         publishedId = published.id();
-        deploys.set(1, published.withPublishedAt(published.updatedAt()));
+        deploys.set(0, published.withPublishedAt(published.updatedAt()));
     }
 
     // ---- controls for practice ----

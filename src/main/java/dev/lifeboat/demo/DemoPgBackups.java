@@ -33,7 +33,7 @@ public final class DemoPgBackups implements PgBackups {
     public static final Duration CAPTURE_TIME = Duration.ofSeconds(8);
     public static final Duration RESTORE_TIME = Duration.ofSeconds(12);
     private static final String STORAGE = "https://demo-backups.lifeboat-demo.invalid/";
-    private static final long DATABASE_BYTES = 262_144_000L;
+    private static final long DATABASE_BYTES = DemoIds.DATABASE_BYTES;
 
     private final Clock clock;
     private final Map<String, SimDatabase> databases = new LinkedHashMap<>();
@@ -199,12 +199,10 @@ public final class DemoPgBackups implements PgBackups {
 
         SimDatabase(String app, Instant now) {
             this.app = app;
-            Instant today = now.truncatedTo(ChronoUnit.DAYS);
-            for (int day = 12; day >= 1; day--) {
-                Instant at = today.minus(Duration.ofDays(day)).plus(Duration.ofHours(2)).plusSeconds(day % 5);
-                SimTransfer t = add(at, Kind.BACKUP, DATABASE_BYTES - day * 1_048_576L, null, null);
+            for (int n = 1; n <= DemoIds.NIGHTLY; n++) {
+                SimTransfer t = add(DemoIds.nightlyStart(now, n), Kind.BACKUP, DemoIds.nightlySourceBytes(n), null, null);
                 t.scheduled = true;
-                t.duration = Duration.ofMinutes(3).plusSeconds(30 + day);
+                t.duration = Duration.ofMinutes(3).plusSeconds(30 + DemoIds.NIGHTLY - n);
             }
         }
 

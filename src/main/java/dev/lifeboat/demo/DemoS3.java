@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DemoS3 implements OffsiteStore {
     public static final String BUCKET = "lifeboat-demo-backups";
     public static final String SEED_PREFIX = "pg-backups/lifeboat-demo/";
-    public static final int SEED_COPIES = 12;
+    public static final int SEED_COPIES = DemoIds.NIGHTLY;
     private static final long PROGRESS_EVERY = 8L * 1024 * 1024;
 
     private record Entry(long size, Instant lastModified, CopyMetadata metadata) {
@@ -130,19 +130,14 @@ public final class DemoS3 implements OffsiteStore {
         return new UploadResult(request.key(), bytes, hex, (int) parts, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Nightly copies at 02:17 UTC for the last twelve days, growing a little each day like a real database. */
+    /** One copy of each nightly backup of the simulated database, written about 17 minutes after it started. */
     private void seed() {
         Instant now = clock.instant();
-        Instant newest = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(2).plusMinutes(17));
-        if (newest.isAfter(now)) {
-            newest = newest.minus(Duration.ofDays(1));
-        }
         for (int n = 1; n <= SEED_COPIES; n++) {
             String name = String.format("a%03d", n);
             String key = SEED_PREFIX + name + ".dump";
-            long jitter = Math.floorMod(key.hashCode(), 3_000_000);
-            long size = 1_400_000_000L + n * 6_300_000L + jitter;
-            Instant when = newest.minus(Duration.ofDays(SEED_COPIES - n)).plusSeconds(n * 37L % 300);
+            long size = DemoIds.nightlyDumpBytes(n);
+            Instant when = DemoIds.nightlyStart(now, n).plus(Duration.ofMinutes(17)).plusSeconds(n * 37L % 300);
             String hex = HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
             objects.put(key, new Entry(size, when, new CopyMetadata(OptionalLong.of(size), Optional.of(hex),
                     Optional.of(name))));

@@ -10,10 +10,15 @@ import java.util.List;
  * @param summary   one line used as the notification text and the console's first line
  * @param blocks    the body
  * @param visibility who sees it in Slack
+ * @param shareable  whether Slack offers a button to post this private answer in the channel
  */
-public record Reply(String summary, List<Block> blocks, Visibility visibility) {
+public record Reply(String summary, List<Block> blocks, Visibility visibility, boolean shareable) {
     public Reply {
         blocks = List.copyOf(blocks);
+    }
+
+    public Reply(String summary, List<Block> blocks, Visibility visibility) {
+        this(summary, blocks, visibility, false);
     }
 
     public enum Visibility {
@@ -33,7 +38,14 @@ public record Reply(String summary, List<Block> blocks, Visibility visibility) {
     }
 
     public Reply withVisibility(Visibility newVisibility) {
-        return new Reply(summary, blocks, newVisibility);
+        return new Reply(summary, blocks, newVisibility, shareable);
+    }
+
+    /** The same reply with a line of small print added at the end (and no longer shareable). */
+    public Reply withContext(String markdown) {
+        List<Block> more = new ArrayList<>(blocks);
+        more.add(new Block.Context(markdown));
+        return new Reply(summary, more, visibility, false);
     }
 
     private static String firstLine(String text) {
@@ -46,6 +58,7 @@ public record Reply(String summary, List<Block> blocks, Visibility visibility) {
         private final String summary;
         private final List<Block> blocks = new ArrayList<>();
         private Visibility visibility = Visibility.PRIVATE;
+        private boolean shareable;
 
         private Builder(String summary) {
             this.summary = summary;
@@ -88,8 +101,14 @@ public record Reply(String summary, List<Block> blocks, Visibility visibility) {
             return this;
         }
 
+        /** Offers a "Share in channel" button in Slack. */
+        public Builder shareable() {
+            this.shareable = true;
+            return this;
+        }
+
         public Reply build() {
-            return new Reply(summary, blocks, visibility);
+            return new Reply(summary, blocks, visibility, shareable);
         }
     }
 }

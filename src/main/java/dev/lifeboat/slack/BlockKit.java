@@ -33,11 +33,28 @@ public final class BlockKit {
     static final int MAX_BUTTON_TEXT = 75;
     static final int MAX_TOTAL_TEXT = 12_000;
     public static final String RUN_ACTION_PREFIX = "lifeboat:run:";
+    public static final String SHARE_ACTION = "lifeboat:share";
 
     private BlockKit() {
     }
 
+    /** The reply with a "Share in channel" button that carries {@code shareId}. */
+    public static List<LayoutBlock> renderShareable(Reply reply, String shareId) {
+        List<LayoutBlock> out = new ArrayList<>(render(reply, 1));
+        ButtonElement share = ButtonElement.builder()
+                .text(plainText("Share in channel"))
+                .actionId(SHARE_ACTION)
+                .value(shareId)
+                .build();
+        out.add(actions(b -> b.elements(List.of(share))));
+        return out;
+    }
+
     public static List<LayoutBlock> render(Reply reply) {
+        return render(reply, 0);
+    }
+
+    private static List<LayoutBlock> render(Reply reply, int reserved) {
         List<LayoutBlock> out = new ArrayList<>();
         int buttonIndex = 0;
         int totalText = 0;
@@ -76,7 +93,7 @@ public final class BlockKit {
                 rendered.add(actions(b -> b.elements(buttons)));
             }
             // Keep one block free for the "left out" note.
-            if (out.size() + rendered.size() > MAX_BLOCKS - 1 || totalText + text > MAX_TOTAL_TEXT) {
+            if (out.size() + rendered.size() > MAX_BLOCKS - 1 - reserved || totalText + text > MAX_TOTAL_TEXT) {
                 dropped++;
                 continue;
             }

@@ -14,7 +14,9 @@ import dev.lifeboat.command.Surface;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 import java.util.Optional;
+import com.slack.api.model.block.LayoutBlock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
@@ -32,17 +34,20 @@ public final class SlackCommands {
 
     private final CommandRunner runner;
     private final ExecutorService work;
+    private final SharedReplies shared;
 
     @Inject
-    public SlackCommands(CommandRunner runner, @Named("work") ExecutorService work) {
+    SlackCommands(CommandRunner runner, @Named("work") ExecutorService work, SharedReplies shared) {
         this.runner = runner;
         this.work = work;
+        this.shared = shared;
     }
 
     public App register(App app) {
         app.command(COMMAND, (req, ctx) -> onSlashCommand(req.getPayload(), ctx));
         app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKit.RUN_ACTION_PREFIX) + "\\d+$"),
                 (req, ctx) -> onButton(req.getPayload(), ctx));
+        app.blockAction(BlockKit.SHARE_ACTION, (req, ctx) -> onShare(req.getPayload(), ctx));
         return app;
     }
 
@@ -52,7 +57,7 @@ public final class SlackCommands {
         CommandRunner.Prepared prepared = runner.prepare(payload.getText());
         if (prepared.answersImmediately()) {
             Reply reply = runner.run(prepared, actor, Surface.SLACK, channel);
-            return ctx.ack(r -> r.responseType(responseType(reply)).text(reply.summary()).blocks(BlockKit.render(reply)));
+            return ctx.ack(r -> r.responseType(responseType(reply)).text(reply.summary()).blocks(blocks(reply)));
         }
         submit(new Responder(ctx.getSlack(), payload.getResponseUrl()), () -> runner.run(prepared, actor, Surface.SLACK, channel));
         return ctx.ack();
@@ -66,6 +71,16 @@ public final class SlackCommands {
         return ctx.ack();
     }
 
+    private Response onShare(BlockActionPayload payload, ActionContext ctx) {
+        String id = payload.getActions().get(0).getValue();
+        Responder responder = new Responder(ctx.getSlack(), payload.getResponseUrl());
+        Optional<Reply> reply = shared.get(id);
+        work.execute(() -> respond(responder, reply
+                .map(r -> r.withVisibility(Reply.Visibility.CHANNEL).withContext("Shared by <@" + payload.getUser().getId() + ">"))
+                .orElseGet(() -> Reply.text("That report has expired; run `/dr status` again for a fresh one."))));
+        return ctx.ack();
+    }
+
     /** Runs the work on the executor and answers through the response URL; says so when the queue is full. */
     private void submit(Responder responder, java.util.function.Supplier<Reply> work) {
         try {
@@ -76,10 +91,19 @@ public final class SlackCommands {
         }
     }
 
-    private static void respond(Responder responder, Reply reply) {
+    /** Block Kit for a reply; a private, shareable one gets a "Share in channel" button. */
+    private List<LayoutBlock> blocks(Reply reply) {
+        if (reply.shareable() && reply.visibility() == Reply.Visibility.PRIVATE) {
+            return BlockKit.renderShareable(reply, shared.put(reply));
+        }
+        return BlockKit.render(reply);
+    }
+
+    private void respond(Responder responder, Reply reply) {
         try {
+            List<LayoutBlock> blocks = blocks(reply);
             WebhookResponse response = responder.sendToCommand(r -> r.responseType(responseType(reply))
-                    .text(reply.summary()).blocks(BlockKit.render(reply)));
+                    .text(reply.summary()).blocks(blocks));
             if (response.getCode() != 200) {
                 log.warn("event=respond_failed status={} body_length={}", response.getCode(),
                         response.getBody() == null ? 0 : response.getBody().length());

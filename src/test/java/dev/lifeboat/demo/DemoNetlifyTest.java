@@ -41,18 +41,17 @@ class DemoNetlifyTest {
     private final DemoNetlify demo = new DemoNetlify(clock);
 
     @Test
-    void startsWithEightDeploysTheNewestFailedAndTheOneBeforeItPublished() {
+    void startsWithSevenReadyDeploysTheNewestPublished() {
         List<Deploy> deploys = demo.deploys(20);
         DeployHistory history = demo.history(20);
 
-        assertEquals(8, deploys.size());
+        assertEquals(7, deploys.size());
         assertEquals("lifeboat-demo-site", demo.site().name());
         assertEquals("https://lifeboat-demo-site.netlify.app", demo.site().liveUrl());
-        assertTrue(deploys.get(0).isFailed());
-        assertEquals(DemoNetlify.DEFAULT_BUILD_ERROR, deploys.get(0).errorMessage());
-        assertEquals(deploys.get(1).id(), history.published().orElseThrow().id());
-        assertEquals(List.of(deploys.get(0)), history.failedSincePublished());
-        assertEquals(deploys.get(2).id(), history.restoreTarget().orElseThrow().id());
+        assertTrue(deploys.stream().allMatch(Deploy::isReady));
+        assertEquals(deploys.get(0).id(), history.published().orElseThrow().id());
+        assertEquals(List.of(), history.failedSincePublished());
+        assertEquals(deploys.get(1).id(), history.restoreTarget().orElseThrow().id());
         for (int i = 1; i < deploys.size(); i++) {
             assertTrue(deploys.get(i - 1).createdAt().isAfter(deploys.get(i).createdAt()), "newest first");
         }
@@ -119,7 +118,7 @@ class DemoNetlifyTest {
 
         assertEquals("Plugin @netlify/plugin-lighthouse failed", demo.deploy(build.deployId()).errorMessage());
         assertEquals(published, demo.site().publishedDeploy().id());
-        assertEquals(2, demo.history(20).failedSincePublished().size());
+        assertEquals(1, demo.history(20).failedSincePublished().size());
     }
 
     @Test
@@ -140,7 +139,10 @@ class DemoNetlifyTest {
 
     @Test
     void publishingAFailedDeployIsRefused() {
-        Deploy failed = demo.deploys(1).get(0);
+        demo.failNextBuild();
+        Build build = demo.triggerBuild(false);
+        clock.advance(Duration.ofMinutes(1));
+        Deploy failed = demo.deploy(build.deployId());
 
         NetlifyException e = assertThrows(NetlifyException.class, () -> demo.publishDeploy(failed.id()));
 
@@ -167,7 +169,7 @@ class DemoNetlifyTest {
 
         demo.endOutage();
         assertEquals(DemoNetlify.SITE_ID, demo.site().id());
-        assertEquals(8, demo.deploys(20).size(), "the refused build was not created");
+        assertEquals(7, demo.deploys(20).size(), "the refused build was not created");
     }
 
     @Test
@@ -186,7 +188,7 @@ class DemoNetlifyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(28, demo.deploys(100).size());
+        assertEquals(27, demo.deploys(100).size());
     }
 
     @Test

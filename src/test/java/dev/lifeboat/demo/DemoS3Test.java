@@ -49,7 +49,9 @@ class DemoS3Test {
             Duration gap = Duration.between(copies.get(i).lastModified(), copies.get(i - 1).lastModified());
             assertTrue(gap.compareTo(Duration.ofHours(23)) > 0 && gap.compareTo(Duration.ofHours(25)) < 0, gap::toString);
         }
-        assertTrue(copies.stream().allMatch(c -> c.size() > 1_000_000_000L && c.size() < 2_000_000_000L));
+        for (int n = 1; n <= 12; n++) {
+            assertEquals(DemoIds.nightlyDumpBytes(n), copies.get(12 - n).size(), "the copy's size is its backup's dump size");
+        }
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.lifeboat.status;
+
+import dev.lifeboat.reply.Button;
+import dev.lifeboat.reply.Reply;
+import dev.lifeboat.reply.TextRenderer;
+
+/** The status report as a {@link Reply}: verdict and diagnosis first, a section per system, then next steps. */
+public final class StatusRenderer {
+    private StatusRenderer() {
+    }
+
+    public static Reply render(StatusReport report) {
+        String verdict = report.verdict().emoji() + " *" + report.verdict().label() + "*"
+                + report.diagnosis().map(d -> "\n" + d).orElse("");
+        Reply.Builder reply = Reply.builder("Lifeboat status: " + report.verdict().label()
+                        + report.diagnosis().map(d -> " — " + TextRenderer.plain(d)).orElse(""))
+                .section(verdict);
+        for (Section section : report.sections()) {
+            reply.section(section.health().emoji() + " *" + section.name() + "* — " + section.health().label() + "\n"
+                    + String.join("\n", section.facts()));
+        }
+        reply.buttons(report.nextSteps().stream()
+                .map(step -> new Button(step.label(), step.command(), step.danger() ? Button.Style.DANGER : Button.Style.DEFAULT))
+                .toList());
+        reply.context("As of " + Ages.clock(report.asOf()) + " · `/dr help` for every command");
+        return reply.shareable().build();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lifeboat.status;
+
+import dev.lifeboat.config.S3Settings;
+import dev.lifeboat.heroku.HerokuPlatform;
+import dev.lifeboat.heroku.PostgresAddon;
+import dev.lifeboat.netlify.NetlifySite;
+import dev.lifeboat.netlify.Site;
+import dev.lifeboat.pgbackups.PgBackups;
+import dev.lifeboat.platformstatus.PlatformStatus;
+import dev.lifeboat.platformstatus.PlatformStatusSource;
+import dev.lifeboat.probe.Probe;
+import dev.lifeboat.probe.ProbeResult;
+import dev.lifeboat.s3.OffsiteStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One round of upstream calls for the status report: every call starts at once on the checks executor, and each
+ * ends by the round's deadline: a hanging upstream yields "no answer within N s" for its facts alone.
+ */
+public final class StatusRound {
+    static final String HEROKU_HINT = "not configured (set HEROKU_API_KEY and HEROKU_APP)";
+    static final String NETLIFY_HINT = "not configured (set NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID)";
+    static final String S3_HINT = "not configured (set LIFEBOAT_BACKUP_BUCKET)";
+
+    private final Optional<HerokuPlatform> heroku;
+    private final Optional<PgBackups> backups;
+    private final Optional<NetlifySite> netlify;
+    private final Optional<OffsiteStore> offsite;
+    private final Set<PlatformStatusSource> platforms;
+    private final Probe probe;
+    private final StatusTargets targets;
+    private final S3Settings s3;
+    private final StatusTimings timings;
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    @Inject
+    public StatusRound(Optional<HerokuPlatform> heroku, Optional<PgBackups> backups, Optional<NetlifySite> netlify,
+                       Optional<OffsiteStore> offsite, Set<PlatformStatusSource> platforms, Probe probe,
+                       StatusTargets targets, S3Settings s3, StatusTimings timings,
+                       @Named("checks") ExecutorService executor, Clock clock) {
+        this.heroku = heroku;
+        this.backups = backups;
+        this.netlify = netlify;
+        this.offsite = offsite;
+        this.platforms = platforms;
+        this.probe = probe;
+        this.targets = targets;
+        this.s3 = s3;
+        this.timings = timings;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Runs a round and returns its facts; never takes longer than the deadline (plus scheduling slack). */
+    public StatusFacts run() {
+        Instant asOf = clock.instant();
+        long deadlineNanos = System.nanoTime() + timings.deadline().toNanos();
+        Optional<String> app = targets.herokuApp().filter(a -> heroku.isPresent());
+
+        var appInfo = app.map(a -> call(deadlineNanos, () -> heroku.get().app(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var dynos = app.map(a -> call(deadlineNanos, () -> heroku.get().dynos(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var releases = app.map(a -> call(deadlineNanos, () -> heroku.get().releases(a, 10))).orElseGet(() -> absent(HEROKU_HINT));
+        var appProbe = targets.appHealthUrl()
+                .map(url -> call(deadlineNanos, () -> probe(url, deadlineNanos)))
+                .orElseGet(() -> absent("not configured (set APP_URL)"));
+        var addon = app.map(a -> call(deadlineNanos, () -> heroku.get().postgresAddon(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var transfers = app.filter(a -> backups.isPresent())
+                .map(a -> call(deadlineNanos, () -> backups.get().transfers(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var schedules = addon.thenCompose(found -> found.value().flatMap(o -> o)
+                .filter(a -> backups.isPresent())
+                .map(a -> call(deadlineNanos, () -> backups.get().schedules(a.id())))
+                .orElseGet(() -> CompletableFuture.completedFuture(found.ok()
+                        ? Fetched.<List<dev.lifeboat.pgbackups.TransferSchedule>>notConfigured("no Postgres add-on")
+                        : Fetched.<List<dev.lifeboat.pgbackups.TransferSchedule>>notConfigured(found.why()))));
+        var copies = offsite.filter(o -> app.isPresent())
+                .map(o -> call(deadlineNanos, () -> o.list(targets.backupPrefix())))
+                .orElseGet(() -> absent(offsite.isEmpty() ? S3_HINT : HEROKU_HINT));
+        var site = netlify.map(n -> call(deadlineNanos, n::site)).orElseGet(() -> absent(NETLIFY_HINT));
+        var deploys = netlify.map(n -> call(deadlineNanos, () -> n.deploys(20))).orElseGet(() -> absent(NETLIFY_HINT));
+        var siteProbe = targets.siteUrl()
+                .map(url -> call(deadlineNanos, () -> probe(url, deadlineNanos)))
+                .orElseGet(() -> site.thenCompose(found -> found.value().map(Site::liveUrl).filter(u -> u != null && !u.isBlank())
+                        .map(u -> call(deadlineNanos, () -> probe(URI.create(u), deadlineNanos)))
+                        .orElseGet(() -> CompletableFuture.completedFuture(
+                                Fetched.notConfigured(found.ok() ? "the site has no URL" : "not configured (set SITE_URL or NETLIFY_SITE_ID)")))));
+        var herokuStatus = platform("Heroku", deadlineNanos);
+        var netlifyStatus = platform("Netlify", deadlineNanos);
+
+        CompletableFuture.allOf(appInfo, dynos, releases, appProbe, addon, transfers, schedules, copies, site, deploys,
+                siteProbe, herokuStatus, netlifyStatus).join();
+        return new StatusFacts(asOf, timings.deadline(), app, appInfo.join(), dynos.join(), releases.join(),
+                appProbe.join(), addon.join(), transfers.join(), schedules.join(), copies.join(), site.join(),
+                deploys.join(), siteProbe.join(), herokuStatus.join(), netlifyStatus.join(),
+                Duration.ofHours(s3.maxAgeHours()));
+    }
+
+    private CompletableFuture<Fetched<PlatformStatus>> platform(String name, long deadlineNanos) {
+        return platforms.stream().filter(p -> p.platform().equals(name)).findFirst()
+                .map(source -> call(deadlineNanos, source::current))
+                .orElseGet(() -> absent("not checked"));
+    }
+
+    private ProbeResult probe(URI url, long deadlineNanos) {
+        long left = Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) - 100);
+        return probe.probe(url, Duration.ofMillis(left));
+    }
+
+    private <T> CompletableFuture<Fetched<T>> call(long deadlineNanos, Supplier<T> supplier) {
+        long left = Math.max(0, deadlineNanos - System.nanoTime());
+        return CompletableFuture.supplyAsync(supplier, executor)
+                .thenApply(Fetched::of)
+                .exceptionally(Fetched::failed)
+                .completeOnTimeout(Fetched.timedOut(timings.deadline()), left, TimeUnit.NANOSECONDS);
+    }
+
+    private static <T> CompletableFuture<Fetched<T>> absent(String hint) {
+        return CompletableFuture.completedFuture(Fetched.notConfigured(hint));
+    }
+
+}

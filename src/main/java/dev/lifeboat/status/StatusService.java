@@ -1,0 +1,55 @@
+package dev.lifeboat.status;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Hands out status facts so that a crowd costs one round of upstream calls: requests while a round is running wait
+ * for it, and requests shortly after it ends reuse its answer (the report says "as of" when it was taken).
+ */
+@Singleton
+public final class StatusService {
+    private final Provider<StatusRound> rounds;
+    private final StatusTimings timings;
+    private final Clock clock;
+    private CompletableFuture<StatusFacts> current;
+    private Instant finishedAt = Instant.MIN;
+
+    @Inject
+    public StatusService(Provider<StatusRound> rounds, StatusTimings timings, Clock clock) {
+        this.rounds = rounds;
+        this.timings = timings;
+        this.clock = clock;
+    }
+
+    public StatusFacts facts() {
+        CompletableFuture<StatusFacts> round;
+        boolean mine = false;
+        synchronized (this) {
+            boolean fresh = current != null && (!current.isDone()
+                    || finishedAt.plus(timings.shareWindow()).isAfter(clock.instant()));
+            if (!fresh || current.isCompletedExceptionally()) {
+                current = new CompletableFuture<>();
+                mine = true;
+            }
+            round = current;
+        }
+        if (mine) {
+            try {
+                StatusFacts facts = rounds.get().run();
+                synchronized (this) {
+                    finishedAt = clock.instant();
+                }
+                round.complete(facts);
+            } catch (RuntimeException e) {
+                round.completeExceptionally(e);
+                throw e;
+            }
+        }
+        return round.join();
+    }
+}
