@@ -3,6 +3,7 @@ package dev.lifeboat.command;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import dev.lifeboat.audit.HistoryCommand;
+import dev.lifeboat.backups.BackupsCommand;
 import dev.lifeboat.status.StatusCommand;
 import dev.lifeboat.status.StatusTimings;
 
@@ -14,6 +15,7 @@ public final class CommandsModule extends AbstractModule {
         commands.addBinding().to(HelpCommand.class);
         commands.addBinding().to(HistoryCommand.class);
         commands.addBinding().to(StatusCommand.class);
+        commands.addBinding().to(BackupsCommand.class);
         bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
     }
 }

@@ -21,6 +21,10 @@ class LauncherIT {
     }
 
     Run lifeboat(String... args) throws IOException, InterruptedException {
+        return lifeboatWithInput("", args);
+    }
+
+    Run lifeboatWithInput(String input, String... args) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().add("./lifeboat");
         builder.command().addAll(List.of(args));
@@ -28,6 +32,7 @@ class LauncherIT {
                 || name.startsWith("NETLIFY_") || name.equals("DATABASE_URL"));
         builder.environment().put("LIFEBOAT_DATA_DIR", data.toString());
         Process process = builder.start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         if (!finished) {
@@ -45,11 +50,36 @@ class LauncherIT {
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("✅ All clear\n"), run.out());
-        assertTrue(run.out().contains("🟢 App — ok\nhttps://lifeboat-demo.herokuapp.invalid/up → 200 in "), run.out());
-        assertTrue(run.out().contains("🟢 Website — ok"), run.out());
-        assertTrue(run.out().contains("🟢 Heroku platform — ok\nApps green, Data green, Tools green"), run.out());
-        assertTrue(run.out().contains("🟢 Netlify platform — ok\nAll Systems Operational"), run.out());
+        assertTrue(run.out().contains("🟢 App (lifeboat-demo) — ok\nMaintenance mode off\nDynos: web 2/2 up, worker 1/1 up\n"), run.out());
+        assertTrue(run.out().contains("Health check https://lifeboat-demo.herokuapp.invalid/up → 200 in "), run.out());
+        assertTrue(run.out().contains("🟢 Database — ok\nHeroku Postgres heroku-postgresql:standard-0"), run.out());
+        assertTrue(run.out().contains("It matches the newest backup a012"), run.out());
+        assertTrue(run.out().contains("🟢 Website (lifeboat-demo-site) — ok"), run.out());
+        assertTrue(run.out().contains("🟢 Platforms — ok\nHeroku: Apps green, Data green, Tools green\nNetlify: All Systems Operational"), run.out());
         assertFalse(run.out().contains(":large_green_circle:"), "emoji codes are shown as symbols in a terminal");
+    }
+
+    @Test
+    void practisingAnOutageInTheConsoleTurnsTheVerdictToDownWithOurDiagnosis() throws Exception {
+        Run run = lifeboatWithInput("demo break app\nstatus\nexit\n", "demo");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("💥 Broke app: the app answers 503 (its web dynos crashed)."), run.out());
+        assertTrue(run.out().contains("🚨 Down\nLikely ours: every web dyno has crashed while Heroku is green."), run.out());
+        assertTrue(run.out().contains("Dynos: web 0/2 up (2 crashed), worker 1/1 up"), run.out());
+        assertTrue(run.out().contains("→ 503 in "), run.out());
+    }
+
+    @Test
+    void demoBackupsListsTheNewestBackupsWithTheirOffsiteCopies() throws Exception {
+        Run run = lifeboat("demo", "backups");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Backups of lifeboat-demo\n"), run.out());
+        assertTrue(run.out().contains("Newest 10 of 12 backups (offsite: ✓ copied, ✗ missing)\na012 "), run.out());
+        assertTrue(run.out().contains(" · 90.00 MB · completed · offsite ✓\n"), run.out());
+        assertTrue(run.out().contains("… and 2 older backups on Heroku."), run.out());
+        assertTrue(run.out().contains("Schedule: daily at 02:00 UTC"), run.out());
     }
 
     @Test
