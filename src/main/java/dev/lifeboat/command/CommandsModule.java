@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import dev.lifeboat.audit.HistoryCommand;
 import dev.lifeboat.backups.BackupsCommand;
+import dev.lifeboat.status.FactsSource;
 import dev.lifeboat.status.StatusCommand;
+import dev.lifeboat.status.StatusRound;
 import dev.lifeboat.status.StatusTimings;
 
 /** The commands every world has. Feature modules add theirs to the same multibinder. */
@@ -17,5 +19,6 @@ public final class CommandsModule extends AbstractModule {
         commands.addBinding().to(StatusCommand.class);
         commands.addBinding().to(BackupsCommand.class);
         bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
+        bind(FactsSource.class).to(StatusRound.class);
     }
 }

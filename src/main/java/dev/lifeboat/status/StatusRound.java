@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * One round of upstream calls for the status report: every call starts at once on the checks executor, and each
  * ends by the round's deadline: a hanging upstream yields "no answer within N s" for its facts alone.
  */
-public final class StatusRound {
+public final class StatusRound implements FactsSource {
     static final String HEROKU_HINT = "not configured (set HEROKU_API_KEY and HEROKU_APP)";
     static final String NETLIFY_HINT = "not configured (set NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID)";
     static final String S3_HINT = "not configured (set LIFEBOAT_BACKUP_BUCKET)";
@@ -65,7 +65,8 @@ public final class StatusRound {
     }
 
     /** Runs a round and returns its facts; never takes longer than the deadline (plus scheduling slack). */
-    public StatusFacts run() {
+    @Override
+    public StatusFacts gather() {
         Instant asOf = clock.instant();
         long deadlineNanos = System.nanoTime() + timings.deadline().toNanos();
         Optional<String> app = targets.herokuApp().filter(a -> heroku.isPresent());

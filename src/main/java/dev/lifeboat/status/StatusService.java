@@ -1,7 +1,6 @@
 package dev.lifeboat.status;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,15 +12,15 @@ import java.util.concurrent.CompletableFuture;
  */
 @Singleton
 public final class StatusService {
-    private final Provider<StatusRound> rounds;
+    private final FactsSource source;
     private final StatusTimings timings;
     private final Clock clock;
     private CompletableFuture<StatusFacts> current;
     private Instant finishedAt = Instant.MIN;
 
     @Inject
-    public StatusService(Provider<StatusRound> rounds, StatusTimings timings, Clock clock) {
-        this.rounds = rounds;
+    public StatusService(FactsSource source, StatusTimings timings, Clock clock) {
+        this.source = source;
         this.timings = timings;
         this.clock = clock;
     }
@@ -40,7 +39,7 @@ public final class StatusService {
         }
         if (mine) {
             try {
-                StatusFacts facts = rounds.get().run();
+                StatusFacts facts = source.gather();
                 synchronized (this) {
                     finishedAt = clock.instant();
                 }
