@@ -1,5 +1,6 @@
 package dev.lifeboat.demo;
 
+import dev.lifeboat.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The simulated Heroku moves plausibly with its clock and lets people practise outages. */
 class DemoHerokuTest {
     private static final String APP = "lifeboat-demo";
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-15T07:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-05-15T07:00:00Z"));
     private final DemoHeroku heroku = new DemoHeroku(clock);
 
     private List<DynoState> states() {

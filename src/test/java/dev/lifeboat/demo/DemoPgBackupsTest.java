@@ -1,5 +1,6 @@
 package dev.lifeboat.demo;
 
+import dev.lifeboat.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /** The simulated backups API: daily backups, a capture that finishes, a restore that reports progress. */
 class DemoPgBackupsTest {
     private static final String APP = "lifeboat-demo";
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-15T07:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-05-15T07:00:00Z"));
     private final DemoHeroku heroku = new DemoHeroku(clock);
     private final DemoPgBackups backups = new DemoPgBackups(clock);
     private final String addonId = heroku.postgresAddon(APP).orElseThrow().id();

@@ -1,5 +1,6 @@
 package dev.lifeboat.demo;
 
+import dev.lifeboat.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -34,7 +35,7 @@ class DemoS3Test {
     private static final Instant NOW = Instant.parse("2025-06-14T09:30:00Z");
     private static final String PREFIX = DemoS3.SEED_PREFIX;
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final DemoS3 store = new DemoS3(clock);
 
     @Test
@@ -141,10 +142,10 @@ class DemoS3Test {
     }
 
     /** A clock tests move by hand. */
-    private static final class MutableClock extends Clock {
+    private static final class ManualClock extends Clock {
         private volatile Instant now;
 
-        MutableClock(Instant now) {
+        ManualClock(Instant now) {
             this.now = now;
         }
 

@@ -1,5 +1,6 @@
 package dev.lifeboat.demo;
 
+import dev.lifeboat.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

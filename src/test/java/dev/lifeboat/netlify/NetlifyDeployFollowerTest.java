@@ -1,5 +1,6 @@
 package dev.lifeboat.netlify;
 
+import dev.lifeboat.testing.ManualClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -1,5 +1,6 @@
 package dev.lifeboat.status;
 
+import dev.lifeboat.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -21,25 +22,6 @@ import org.junit.jupiter.api.Test;
 class StatusServiceTest {
     final AtomicInteger rounds = new AtomicInteger();
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void concurrentRequestsShareOneRound() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -52,7 +34,7 @@ class StatusServiceTest {
                 Thread.currentThread().interrupt();
             }
             return facts;
-        }, StatusTimings.DEFAULT, new MutableClock());
+        }, StatusTimings.DEFAULT, new ManualClock(FactsBuilder.NOW));
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<StatusFacts>> answers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -70,18 +52,18 @@ class StatusServiceTest {
 
     @Test
     void aFinishedRoundIsReusedWithinTheShareWindowOnly() {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(FactsBuilder.NOW);
         StatusService service = new StatusService(() -> {
             rounds.incrementAndGet();
             return new FactsBuilder().build();
         }, StatusTimings.DEFAULT, clock);
 
         service.facts();
-        clock.now = clock.now.plus(StatusTimings.DEFAULT.shareWindow().minusSeconds(1));
+        clock.advance(StatusTimings.DEFAULT.shareWindow().minusSeconds(1));
         service.facts();
         assertEquals(1, rounds.get());
 
-        clock.now = clock.now.plus(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         service.facts();
         assertEquals(2, rounds.get());
     }

@@ -1,5 +1,6 @@
 package dev.lifeboat.statuspage;
 
+import dev.lifeboat.testing.ManualClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,5 +1,6 @@
 package dev.lifeboat.statuspage;
 
+import dev.lifeboat.testing.ManualClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import dev.lifeboat.config.Secret;
