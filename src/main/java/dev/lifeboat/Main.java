@@ -7,6 +7,7 @@ import dev.lifeboat.command.CommandRunner;
 import dev.lifeboat.config.ConfigException;
 import dev.lifeboat.config.Env;
 import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.config.Redact;
 import dev.lifeboat.console.Console;
 import dev.lifeboat.slack.SlackServer;
 import dev.lifeboat.store.Database;
@@ -99,7 +100,16 @@ public final class Main {
             lifecycle.close();
         }, "lifeboat-shutdown"));
         injector.getInstance(Database.class);
-        server.start("0.0.0.0", config.runtime().port());
+        try {
+            server.start("0.0.0.0", config.runtime().port());
+        } catch (IllegalArgumentException e) {
+            // Bolt checks the bot token with auth.test at start and says so with this exception.
+            System.err.println("Lifeboat cannot start: checking SLACK_BOT_TOKEN with Slack's auth.test failed: "
+                    + Redact.text(e.getMessage()) + ". Check the token (OAuth & Permissions), SLACK_API_URL, and that"
+                    + " Slack can be reached from here.");
+            lifecycle.close();
+            System.exit(2);
+        }
         log.info("event=ready world={} ms={}", world.name().toLowerCase(java.util.Locale.ROOT),
                 (System.nanoTime() - started) / 1_000_000);
         server.join();
