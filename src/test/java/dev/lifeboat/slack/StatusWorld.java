@@ -237,7 +237,8 @@ final class StatusWorld implements AutoCloseable {
         stub(get(urlEqualTo(ADDONS)).willReturn(okJson(fixture("status/heroku-addons.json"))));
         stub(get(urlEqualTo(SCHEDULES)).willReturn(okJson(Fixtures.read("heroku/pg/schedules.json"))));
         backups(Backup.scheduled(11, Duration.ofHours(30)), Backup.scheduled(12, Duration.ofHours(6)));
-        stub(get(urlEqualTo(SITE)).willReturn(okJson(fixture("status/netlify-site.json"))));
+        stub(get(urlEqualTo(SITE)).willReturn(okJson(render(Fixtures.read("status/netlify-site.json"),
+                Map.of("site_url", baseUrl() + SITE_PAGE)))));
         stub(get(urlEqualTo(DEPLOYS)).willReturn(okJson(fixture("status/netlify-deploys.json"))));
         stub(get(urlEqualTo(HEROKU_STATUS)).willReturn(okJson(Fixtures.read("platformstatus/heroku-current-status-green.json"))));
         stub(get(urlEqualTo(NETLIFY_STATUS)).willReturn(okJson(Fixtures.read("platformstatus/netlify-summary-operational.json"))));
