@@ -41,6 +41,7 @@ import dev.lifeboat.s3.S3ProxyServer;
 import dev.lifeboat.slack.StatusWorld.Backup;
 import dev.lifeboat.slack.StatusWorld.Sent;
 import dev.lifeboat.status.StatusTimings;
+import dev.lifeboat.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,10 +72,6 @@ class SlackStatusEndToEndTest {
     static void start(S3ProxyServer s3) throws Exception {
         world = StatusWorld.start(s3, TIMINGS, env -> { });
         base = world.baseUrl();
-        // The first round in a JVM loads Jackson, OkHttp and the AWS SDK: run one so that the tests' deadline
-        // measures the upstreams, not class loading.
-        world.greenWorld();
-        world.answer(world.status(ONCALL));
     }
 
     @AfterAll
@@ -159,7 +156,7 @@ class SlackStatusEndToEndTest {
     void appDownDuringAHerokuAppsIncidentIsLaidAtThePlatformWithTheIncidentLinked() throws Exception {
         world.stub(get(urlEqualTo(APP_HEALTH)).willReturn(aResponse().withStatus(503).withHeader("X-Heroku-Error", "H12")));
         world.stub(get(urlEqualTo(HEROKU_STATUS)).willReturn(okJson(
-                dev.lifeboat.testing.Fixtures.read("platformstatus/heroku-current-status-incident.json"))));
+                Fixtures.read("platformstatus/heroku-current-status-incident.json"))));
 
         JsonNode answer = world.answer(world.status(ONCALL));
 
