@@ -34,6 +34,11 @@ public final class Fetched<T> {
         return new Fetched<>(null, Gap.NOT_CONFIGURED, hint);
     }
 
+    /** No value because {@code cause}, a fact this one depends on, has none: the same gap, with its own reason. */
+    public static <T> Fetched<T> without(Fetched<?> cause, String why) {
+        return new Fetched<>(null, cause.gap(), why);
+    }
+
     public static <T> Fetched<T> timedOut(Duration deadline) {
         return new Fetched<>(null, Gap.TIMED_OUT, "no answer within " + seconds(deadline));
     }

@@ -79,12 +79,19 @@ public final class StatusAnalysis {
     /** Collects facts and the worst health contributed; "not configured" only counts when nothing else does. */
     private static final class SectionBuilder {
         private final String name;
+        private final String kind;
         private final List<String> facts = new ArrayList<>();
         private Health worst;
         private boolean onlyUnconfigured = true;
 
-        SectionBuilder(String name) {
-            this.name = name;
+        SectionBuilder(String kind) {
+            this(kind, Optional.empty());
+        }
+
+        /** {@code kind} names the section in the diagnosis ("App"), {@code subject} only in its heading. */
+        SectionBuilder(String kind, Optional<String> subject) {
+            this.kind = kind;
+            this.name = kind + subject.map(s -> " (" + s + ")").orElse("");
         }
 
         void add(Health health, String fact) {
@@ -102,7 +109,7 @@ public final class StatusAnalysis {
                 add(Health.NOT_CONFIGURED, label + ": _" + fetched.why() + "_");
             } else {
                 add(Health.UNKNOWN, label + ": :grey_question: " + fetched.why());
-                signals.unanswered.add(name + " (" + label + ")");
+                signals.unanswered.add(kind + " (" + label + ")");
             }
         }
 
@@ -113,7 +120,7 @@ public final class StatusAnalysis {
     }
 
     private static Section app(StatusFacts f, Signals s) {
-        SectionBuilder section = new SectionBuilder("App" + f.herokuApp().map(a -> " (" + a + ")").orElse(""));
+        SectionBuilder section = new SectionBuilder("App", f.herokuApp());
         if (f.app().ok()) {
             HerokuApp app = f.app().value().orElseThrow();
             if (app.maintenance()) {
@@ -280,7 +287,7 @@ public final class StatusAnalysis {
     }
 
     private static Section website(StatusFacts f, Signals s) {
-        SectionBuilder section = new SectionBuilder("Website" + f.site().value().map(site -> " (" + site.name() + ")").orElse(""));
+        SectionBuilder section = new SectionBuilder("Website", f.site().value().map(Site::name));
         if (f.site().ok() && f.deploys().ok()) {
             Site site = f.site().value().orElseThrow();
             DeployHistory history = new DeployHistory(site, f.deploys().value().orElseThrow());

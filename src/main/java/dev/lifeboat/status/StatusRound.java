@@ -95,8 +95,7 @@ public final class StatusRound implements FactsSource {
                 .map(url -> call(deadlineNanos, () -> probe(url, deadlineNanos)))
                 .orElseGet(() -> site.thenCompose(found -> found.value().map(Site::liveUrl).filter(u -> u != null && !u.isBlank())
                         .map(u -> call(deadlineNanos, () -> probe(URI.create(u), deadlineNanos)))
-                        .orElseGet(() -> CompletableFuture.completedFuture(
-                                Fetched.notConfigured(found.ok() ? "the site has no URL" : "not configured (set SITE_URL or NETLIFY_SITE_ID)")))));
+                        .orElseGet(() -> CompletableFuture.completedFuture(siteUrlMissing(found)))));
         var herokuStatus = platform("Heroku", deadlineNanos);
         var netlifyStatus = platform("Netlify", deadlineNanos);
 
@@ -106,6 +105,20 @@ public final class StatusRound implements FactsSource {
                 appProbe.join(), addon.join(), transfers.join(), schedules.join(), copies.join(), site.join(),
                 deploys.join(), siteProbe.join(), herokuStatus.join(), netlifyStatus.join(),
                 Duration.ofHours(s3.maxAgeHours()));
+    }
+
+    /**
+     * Why the site is not probed when {@code SITE_URL} is unset: Netlify is not configured, the site has no URL, or
+     * Netlify did not answer (then the site check is unknown, not "not configured": NETLIFY_SITE_ID is set).
+     */
+    private static Fetched<ProbeResult> siteUrlMissing(Fetched<Site> site) {
+        if (site.ok()) {
+            return Fetched.notConfigured("the site has no URL");
+        }
+        if (site.gap() == Fetched.Gap.NOT_CONFIGURED) {
+            return Fetched.notConfigured("not configured (set SITE_URL or NETLIFY_SITE_ID)");
+        }
+        return Fetched.without(site, "not checked: Netlify did not give the site's URL (set SITE_URL to check it directly)");
     }
 
     private CompletableFuture<Fetched<PlatformStatus>> platform(String name, long deadlineNanos) {

@@ -26,6 +26,7 @@ import dev.lifeboat.command.CommandHandler;
 import dev.lifeboat.command.CommandSpec;
 import dev.lifeboat.command.Invocation;
 import dev.lifeboat.reply.Reply;
+import dev.lifeboat.status.StatusTimings;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
@@ -95,7 +96,13 @@ class SlackEndToEndTest {
         env.put("APP_URL", base + "/app");
         env.put("APP_HEALTH_PATH", "/up");
         env.put("SITE_URL", base + "/site/");
-        lifeboat = RunningLifeboat.start(env, new AbstractModule() {
+        // Status rounds are never shared here (the production window is 10 s), so each status test sees its own stubs.
+        lifeboat = RunningLifeboat.start(env, List.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(StatusTimings.class).toInstance(new StatusTimings(Duration.ofSeconds(2), Duration.ZERO));
+            }
+        }), new AbstractModule() {
             @Override
             protected void configure() {
                 Multibinder.newSetBinder(binder(), CommandHandler.class).addBinding().toInstance(new CountingRestartCommand());
@@ -186,11 +193,12 @@ class SlackEndToEndTest {
         JsonNode answer = awaitResponse();
         String text = allText(answer);
         assertEquals("ephemeral", answer.path("response_type").asText());
-        assertTrue(text.contains(":white_check_mark: *All clear*"), text);
-        assertTrue(text.contains("*App* — ok"), text);
+        assertTrue(text.contains(":white_check_mark: *All clear*\n"), text);
+        assertTrue(text.contains(":large_green_circle: *App* — ok\n"), text);
         assertTrue(text.contains("/app/up> → 200 in "), text);
-        assertTrue(text.contains("*Heroku platform* — ok\nApps green, Data green, Tools green"), text);
-        assertTrue(text.contains("*Netlify platform* — ok\nAll Systems Operational"), text);
+        assertTrue(text.contains(":large_green_circle: *Platforms* — ok\n*Heroku*: Apps green, Data green, Tools green\n"
+                + "*Netlify*: All Systems Operational"), text);
+        assertTrue(text.contains("Share in channel"), text);
     }
 
     @Test
@@ -202,12 +210,13 @@ class SlackEndToEndTest {
         slash("status", STRANGER);
         String text = allText(awaitResponse());
 
-        assertTrue(text.contains(":rotating_light: *Down*"), text);
-        assertTrue(text.contains("*App* — down"), text);
+        assertTrue(text.contains(":rotating_light: *Down*\n*Likely the platform:* the app does not answer and Heroku "
+                + "reports an incident (Elevated H12 request timeouts in the Common Runtime)."), text);
+        assertTrue(text.contains(":red_circle: *App* — down\n"), text);
         assertTrue(text.contains("→ 503 in "), text);
         assertTrue(text.contains("Heroku router H12"), text);
-        assertTrue(text.contains("*Heroku platform* — down\nApps red, Data green, Tools yellow"), text);
-        assertTrue(text.contains("<https://status.heroku.com/incidents/2817|Elevated H12 request timeouts in the Common Runtime>"), text);
+        assertTrue(text.contains(":red_circle: *Platforms* — down\n*Heroku*: Apps red, Data green, Tools yellow\n"
+                + "• <https://status.heroku.com/incidents/2817|Elevated H12 request timeouts in the Common Runtime> _(issue)_"), text);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lifeboat.testing;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.lifeboat.Lifecycle;
 import dev.lifeboat.Wiring;
 import dev.lifeboat.config.Env;
@@ -26,9 +27,19 @@ public final class RunningLifeboat implements AutoCloseable {
     }
 
     public static RunningLifeboat start(Map<String, String> env, Module... extra) throws Exception {
+        return start(env, List.of(), extra);
+    }
+
+    /**
+     * Starts with {@code overrides} replacing bindings of the real wiring (e.g. {@code StatusTimings}, which
+     * {@code CommandsModule} binds), and {@code extra} added beside it (e.g. more commands).
+     */
+    public static RunningLifeboat start(Map<String, String> env, List<Module> overrides, Module... extra)
+            throws Exception {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env));
         config.requireSlackServe();
-        List<Module> modules = new ArrayList<>(Wiring.serve(config, Wiring.World.REAL).modules());
+        List<Module> modules = new ArrayList<>();
+        modules.add(Modules.override(Wiring.serve(config, Wiring.World.REAL).modules()).with(overrides));
         modules.addAll(List.of(extra));
         Injector injector = Guice.createInjector(modules);
         SlackServer server = injector.getInstance(SlackServer.class);
