@@ -6,6 +6,7 @@ import dev.lifeboat.heroku.PostgresAddon;
 import dev.lifeboat.netlify.NetlifySite;
 import dev.lifeboat.netlify.Site;
 import dev.lifeboat.pgbackups.PgBackups;
+import dev.lifeboat.pgbackups.TransferSchedule;
 import dev.lifeboat.platformstatus.PlatformStatus;
 import dev.lifeboat.platformstatus.PlatformStatusSource;
 import dev.lifeboat.probe.Probe;
@@ -43,13 +44,14 @@ public final class StatusRound implements FactsSource {
     private final StatusTargets targets;
     private final S3Settings s3;
     private final StatusTimings timings;
+    private final RoundMemory memory;
     private final ExecutorService executor;
     private final Clock clock;
 
     @Inject
     public StatusRound(Optional<HerokuPlatform> heroku, Optional<PgBackups> backups, Optional<NetlifySite> netlify,
                        Optional<OffsiteStore> offsite, Set<PlatformStatusSource> platforms, Probe probe,
-                       StatusTargets targets, S3Settings s3, StatusTimings timings,
+                       StatusTargets targets, S3Settings s3, StatusTimings timings, RoundMemory memory,
                        @Named("checks") ExecutorService executor, Clock clock) {
         this.heroku = heroku;
         this.backups = backups;
@@ -60,6 +62,7 @@ public final class StatusRound implements FactsSource {
         this.targets = targets;
         this.s3 = s3;
         this.timings = timings;
+        this.memory = memory;
         this.executor = executor;
         this.clock = clock;
     }
@@ -80,12 +83,7 @@ public final class StatusRound implements FactsSource {
         var addon = app.map(a -> call(deadlineNanos, () -> heroku.get().postgresAddon(a))).orElseGet(() -> absent(HEROKU_HINT));
         var transfers = app.filter(a -> backups.isPresent())
                 .map(a -> call(deadlineNanos, () -> backups.get().transfers(a))).orElseGet(() -> absent(HEROKU_HINT));
-        var schedules = addon.thenCompose(found -> found.value().flatMap(o -> o)
-                .filter(a -> backups.isPresent())
-                .map(a -> call(deadlineNanos, () -> backups.get().schedules(a.id())))
-                .orElseGet(() -> CompletableFuture.completedFuture(found.ok()
-                        ? Fetched.<List<dev.lifeboat.pgbackups.TransferSchedule>>notConfigured("no Postgres add-on")
-                        : Fetched.<List<dev.lifeboat.pgbackups.TransferSchedule>>notConfigured(found.why()))));
+        var schedules = schedules(addon, deadlineNanos);
         var copies = offsite.filter(o -> app.isPresent())
                 .map(o -> call(deadlineNanos, () -> o.list(targets.backupPrefix())))
                 .orElseGet(() -> absent(offsite.isEmpty() ? S3_HINT : HEROKU_HINT));
@@ -93,9 +91,7 @@ public final class StatusRound implements FactsSource {
         var deploys = netlify.map(n -> call(deadlineNanos, () -> n.deploys(20))).orElseGet(() -> absent(NETLIFY_HINT));
         var siteProbe = targets.siteUrl()
                 .map(url -> call(deadlineNanos, () -> probe(url, deadlineNanos)))
-                .orElseGet(() -> site.thenCompose(found -> found.value().map(Site::liveUrl).filter(u -> u != null && !u.isBlank())
-                        .map(u -> call(deadlineNanos, () -> probe(URI.create(u), deadlineNanos)))
-                        .orElseGet(() -> CompletableFuture.completedFuture(siteUrlMissing(found)))));
+                .orElseGet(() -> siteProbe(site, deadlineNanos));
         var herokuStatus = platform("Heroku", deadlineNanos);
         var netlifyStatus = platform("Netlify", deadlineNanos);
 
@@ -119,6 +115,57 @@ public final class StatusRound implements FactsSource {
             return Fetched.notConfigured("not configured (set SITE_URL or NETLIFY_SITE_ID)");
         }
         return Fetched.without(site, "not checked: Netlify did not give the site's URL (set SITE_URL to check it directly)");
+    }
+
+    /**
+     * The backup schedule needs the add-on's id. When a previous round learnt it, the schedule is asked at once and
+     * kept if this round's add-on has the same id; otherwise (first round, or the add-on changed) it is asked after.
+     */
+    private CompletableFuture<Fetched<List<TransferSchedule>>> schedules(
+            CompletableFuture<Fetched<Optional<PostgresAddon>>> addon, long deadlineNanos) {
+        if (backups.isEmpty()) {
+            return absent(HEROKU_HINT);
+        }
+        Optional<String> known = memory.addonId();
+        Optional<CompletableFuture<Fetched<List<TransferSchedule>>>> early =
+                known.map(id -> call(deadlineNanos, () -> backups.get().schedules(id)));
+        return addon.thenCompose(found -> {
+            Optional<PostgresAddon> current = found.value().flatMap(o -> o);
+            current.ifPresent(a -> memory.addonId(a.id()));
+            if (current.isPresent()) {
+                if (early.isPresent() && known.get().equals(current.get().id())) {
+                    return early.get();
+                }
+                return call(deadlineNanos, () -> backups.get().schedules(current.get().id()));
+            }
+            if (found.ok()) {
+                return CompletableFuture.completedFuture(Fetched.notConfigured("no Postgres add-on"));
+            }
+            // The add-on could not be read this time: the schedule of the one we knew is still the best answer.
+            return early.orElseGet(() -> CompletableFuture.completedFuture(Fetched.without(found, found.why())));
+        });
+    }
+
+    /** The site check without SITE_URL: the URL Netlify gave last time is probed at once, and again if it changed. */
+    private CompletableFuture<Fetched<ProbeResult>> siteProbe(CompletableFuture<Fetched<Site>> site, long deadlineNanos) {
+        Optional<String> known = memory.siteUrl();
+        Optional<CompletableFuture<Fetched<ProbeResult>>> early =
+                known.map(url -> call(deadlineNanos, () -> probe(URI.create(url), deadlineNanos)));
+        return site.thenCompose(found -> {
+            Optional<String> url = found.value().map(Site::liveUrl).filter(u -> u != null && !u.isBlank());
+            url.ifPresent(memory::siteUrl);
+            if (url.isPresent()) {
+                if (early.isPresent() && known.get().equals(url.get())) {
+                    return early.get();
+                }
+                return call(deadlineNanos, () -> probe(URI.create(url.get()), deadlineNanos));
+            }
+            if (!found.ok() && early.isPresent()) {
+                // Netlify's API failed, not the site: the URL it gave before is still worth checking.
+                return early.get();
+            }
+            return CompletableFuture.completedFuture(siteUrlMissing(found));
+        });
     }
 
     private CompletableFuture<Fetched<PlatformStatus>> platform(String name, long deadlineNanos) {

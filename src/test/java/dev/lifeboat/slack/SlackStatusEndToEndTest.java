@@ -333,6 +333,7 @@ class SlackStatusEndToEndTest {
                 ":grey_question: *Database* — unknown",
                 "Postgres: " + limited,
                 "Newest backup *a012* finished " + world.finishedWhen(Duration.ofHours(6)) + " (6 h ago), 42.20 KB",
+                "Backups scheduled daily at 02:00 UTC",
                 "Newest offsite copy `pg-backups/acme-prod/a012.dump` {*} ago, 42.20 KB",
                 "It matches the newest backup *a012*");
         assertFalse(allText(answer).contains(":red_circle:"), allText(answer));
@@ -340,7 +341,8 @@ class SlackStatusEndToEndTest {
         for (String url : List.of(APP_INFO, DYNOS, RELEASES, ADDONS)) {
             world.wire.verify(1, getRequestedFor(urlEqualTo(url)));
         }
-        world.wire.verify(0, getRequestedFor(urlEqualTo(SCHEDULES)));
+        // The add-on id learnt by an earlier round still finds the schedule while the Platform API is rate limited.
+        world.wire.verify(1, getRequestedFor(urlEqualTo(SCHEDULES)));
     }
 
     @Test

@@ -192,7 +192,7 @@ final class StatusWorld implements AutoCloseable {
      */
     private void warmUp() {
         greenWorld();
-        lifeboat.get(StatusRound.class).run();
+        lifeboat.get(StatusRound.class).gather();
     }
 
     private static Module timings(StatusTimings timings) {
@@ -216,7 +216,6 @@ final class StatusWorld implements AutoCloseable {
                 commands.addBinding().toInstance(answering(CommandSpec.reads("logs", "", "recent logs (test double)")));
                 commands.addBinding().toInstance(answering(CommandSpec.changes("restart", "[TYPE]", "restart dynos (test double)")));
                 commands.addBinding().toInstance(answering(CommandSpec.changes("rollback", "[RELEASE]", "roll back (test double)")));
-                commands.addBinding().toInstance(answering(CommandSpec.reads("backups", "", "list backups (test double)")));
                 commands.addBinding().toInstance(answering(CommandSpec.changes("backup", "", "back up now (test double)")));
             }
         };

@@ -104,7 +104,7 @@ class StatusAnalysisTest {
         assertEquals(Health.UNKNOWN, report.sections().get(0).health());
         assertTrue(section(report, "App").contains("Dynos: :grey_question: rate limited by Heroku (retry in 30 s)"), section(report, "App"));
         assertEquals(Verdict.DEGRADED, report.verdict());
-        assertTrue(report.diagnosis().orElseThrow().startsWith("Some checks did not answer: App (lifeboat-demo) (Dynos)."));
+        assertTrue(report.diagnosis().orElseThrow().startsWith("Some checks did not answer: App (Dynos)."));
     }
 
     @Test
