@@ -2,10 +2,11 @@
 # Acknowledgement benchmark: signed `/dr help` requests driven by wrk (50 connections, 10 s) against Lifeboat in
 # HTTP mode on the demo world, and in the same run against a minimal Bolt app that only acks (the baseline).
 # Prints requests/s and p50/p99 for both and their ratios, Lifeboat's start-to-ready time and idle memory.
-# Loopback only. Usage: bench/ack.sh [DURATION_SECONDS]
+# Loopback only. Usage: bench/ack.sh [DURATION_SECONDS] [WARMUP_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-10}"
+warmup="${2:-10}"
 connections=50
 secret="bench-signing-secret-0123456789"
 work="$(mktemp -d)"
@@ -68,7 +69,7 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
 end
 LUA
-  wrk -t2 -c5 -d3s -s "$work/post.lua" "http://127.0.0.1:$1/slack/events" >/dev/null   # warm-up
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post.lua" "http://127.0.0.1:$1/slack/events" >/dev/null   # warm-up (JIT)
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "http://127.0.0.1:$1/slack/events" | grep '^RESULT'
 }
 
@@ -99,7 +100,7 @@ baseline_result="$(run_wrk "$base_port" baseline)"
 read -r _ _ lb_rps lb_p50 lb_p99 lb_errors lb_requests <<<"$lifeboat_result"
 read -r _ _ b_rps b_p50 b_p99 b_errors b_requests <<<"$baseline_result"
 echo
-echo "ack benchmark: signed /dr help, wrk ${connections} connections, ${duration}s (after a 3 s warm-up)"
+echo "ack benchmark: signed /dr help, wrk ${connections} connections, ${duration}s (after a ${warmup} s warm-up at the same load)"
 printf '%-10s %12s %10s %10s %10s\n' "" "requests/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-10s %12s %10s %10s %10s\n' "lifeboat" "$lb_rps" "$lb_p50" "$lb_p99" "$lb_errors"
 printf '%-10s %12s %10s %10s %10s\n' "baseline" "$b_rps" "$b_p50" "$b_p99" "$b_errors"

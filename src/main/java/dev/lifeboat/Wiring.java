@@ -75,11 +75,14 @@ public final class Wiring {
         modules.add(new StoreModule());
         modules.add(new CommandsModule());
         modules.add(new SystemsModule());
-        choose(modules, world, config.heroku().configured(), new HerokuModule(), new DemoHerokuModule());
-        choose(modules, world, config.heroku().configured(), new PgBackupsModule(), new DemoPgBackupsModule());
-        choose(modules, world, config.netlify().configured(), new NetlifyModule(), new DemoNetlifyModule());
-        choose(modules, world, config.statuspage().configured(), new StatuspageModule(), new DemoStatuspageModule());
-        choose(modules, world, config.s3().configured(), new S3Module(), new DemoS3Module());
+        List<String> simulated = new ArrayList<>();
+        choose(modules, simulated, world, config.heroku().configured(), "Heroku", new HerokuModule(), new DemoHerokuModule());
+        choose(modules, simulated, world, config.heroku().configured(), "Heroku Postgres backups", new PgBackupsModule(),
+                new DemoPgBackupsModule());
+        choose(modules, simulated, world, config.netlify().configured(), "Netlify", new NetlifyModule(), new DemoNetlifyModule());
+        choose(modules, simulated, world, config.statuspage().configured(), "Statuspage", new StatuspageModule(),
+                new DemoStatuspageModule());
+        choose(modules, simulated, world, config.s3().configured(), "S3", new S3Module(), new DemoS3Module());
         if (world == World.REAL) {
             modules.add(new PlatformStatusModule.Heroku());
             modules.add(new PlatformStatusModule.Netlify());
@@ -89,17 +92,10 @@ public final class Wiring {
                     backupPrefix(config, app.orElse("")))));
             return new Plan(modules, List.of());
         }
-        List<String> simulated = new ArrayList<>();
         boolean realHeroku = world == World.MIXED && config.heroku().configured();
         boolean realNetlify = world == World.MIXED && config.netlify().configured();
         modules.add(realHeroku ? new PlatformStatusModule.Heroku() : new DemoModule.HerokuStatus());
         modules.add(realNetlify ? new PlatformStatusModule.Netlify() : new DemoModule.NetlifyStatus());
-        if (!realHeroku) {
-            simulated.add("Heroku");
-        }
-        if (!realNetlify) {
-            simulated.add("Netlify");
-        }
         modules.add(new DemoModule());
         boolean demoApp = world == World.DEMO || !realHeroku && config.heroku().appUrl().isEmpty();
         boolean demoSite = world == World.DEMO || !realNetlify && config.netlify().siteUrl().isEmpty();
@@ -114,12 +110,13 @@ public final class Wiring {
      * Real when the world may use real systems and this one is configured; otherwise simulated, except when
      * serving for real, where an unconfigured system stays unbound and reads as "not configured".
      */
-    private static void choose(List<Module> modules, World world, boolean configured, Module realModule,
-                               Module demoModule) {
+    private static void choose(List<Module> modules, List<String> simulated, World world, boolean configured,
+                               String name, Module realModule, Module demoModule) {
         if (world != World.DEMO && configured) {
             modules.add(realModule);
         } else if (world != World.REAL) {
             modules.add(demoModule);
+            simulated.add(name);
         }
     }
 

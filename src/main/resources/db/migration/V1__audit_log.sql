@@ -13,4 +13,3 @@ CREATE TABLE audit_log (
 );
 
 CREATE INDEX audit_log_at ON audit_log (at);
-CREATE INDEX audit_log_run_id ON audit_log (run_id);

@@ -83,6 +83,6 @@ class WiringTest {
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
         assertFalse(optional(injector, NetlifySite.class).orElseThrow() instanceof DemoNetlify);
-        assertEquals(java.util.List.of("Heroku"), plan.simulated());
+        assertEquals(java.util.List.of("Heroku", "Heroku Postgres backups", "Statuspage", "S3"), plan.simulated());
     }
 }

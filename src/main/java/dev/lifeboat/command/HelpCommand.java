@@ -13,6 +13,8 @@ final class HelpCommand implements CommandHandler {
 
     private final Provider<CommandRegistry> registry;
     private final Operators operators;
+    /** The commands and operators are fixed for the life of the process, so the answer is built once. */
+    private volatile Reply answer;
 
     @Inject
     HelpCommand(Provider<CommandRegistry> registry, Operators operators) {
@@ -32,6 +34,15 @@ final class HelpCommand implements CommandHandler {
 
     @Override
     public Reply handle(Invocation invocation) {
+        Reply built = answer;
+        if (built == null) {
+            built = build();
+            answer = built;
+        }
+        return built;
+    }
+
+    private Reply build() {
         List<String> reads = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (CommandHandler handler : registry.get().all()) {

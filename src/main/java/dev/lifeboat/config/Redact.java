@@ -17,12 +17,22 @@ public final class Redact {
 
     /** Redacts every secret-looking part of free text. */
     public static String text(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mayHoldSecret(text)) {
             return text;
         }
         String out = SLACK_TOKEN.matcher(text).replaceAll("****");
         out = BEARER.matcher(out).replaceAll("$1$2****");
         return URL.matcher(out).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(url(match.group())));
+    }
+
+    /** A cheap test that rules out most command texts ("status", "history 5") before any pattern runs. */
+    private static boolean mayHoldSecret(String text) {
+        return text.contains("://") || text.contains("xox") || text.contains("xapp-") || text.length() >= 8
+                && (containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "oauth") || containsIgnoreCase(text, "token"));
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        return text.regionMatches(true, 0, word, 0, word.length()) || text.toLowerCase(java.util.Locale.ROOT).contains(word);
     }
 
     /** A URL without its user info and with its query string (and so any signature) replaced by {@code ?…}. */

@@ -14,7 +14,13 @@ import dev.lifeboat.command.Surface;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import com.google.gson.Gson;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.util.json.GsonFactory;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +41,16 @@ public final class SlackCommands {
     private final CommandRunner runner;
     private final ExecutorService work;
     private final SharedReplies shared;
+    private final Gson gson = GsonFactory.createSnakeCase();
+    /** The JSON of recent immediate answers; small, so a varying answer (history) costs one entry at most. */
+    private final Map<Reply, String> ackBodies = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Reply, String> eldest) {
+            return size() > 16;
+        }
+    });
 
     @Inject
     SlackCommands(CommandRunner runner, @Named("work") ExecutorService work, SharedReplies shared) {
@@ -57,7 +73,14 @@ public final class SlackCommands {
         CommandRunner.Prepared prepared = runner.prepare(payload.getText());
         if (prepared.answersImmediately()) {
             Reply reply = runner.run(prepared, actor, Surface.SLACK, channel);
-            return ctx.ack(r -> r.responseType(responseType(reply)).text(reply.summary()).blocks(blocks(reply)));
+            if (reply.shareable()) {
+                return ctx.ack(r -> r.responseType(responseType(reply)).text(reply.summary()).blocks(blocks(reply)));
+            }
+            // Answers such as help repeat exactly: their JSON is built once and reused.
+            String json = ackBodies.computeIfAbsent(reply, r -> gson.toJson(SlashCommandResponse.builder()
+                    .responseType(responseType(r)).text(r.summary()).blocks(BlockKit.render(r)).build()));
+            return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                    .body(json).build();
         }
         submit(new Responder(ctx.getSlack(), payload.getResponseUrl()), () -> runner.run(prepared, actor, Surface.SLACK, channel));
         return ctx.ack();
