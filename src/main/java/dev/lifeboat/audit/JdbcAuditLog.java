@@ -30,6 +30,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final int QUEUE = 10_000;
     private static final int BATCH = 500;
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
+    private static final Duration LINGER = Duration.ofMillis(5);
     private static final String INSERT = "INSERT INTO audit_log"
             + " (at, actor_id, actor_name, surface, channel, command_text, outcome, detail, run_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -129,7 +130,20 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                // Linger a few milliseconds for company: one transaction per busy moment, not one per entry.
+                long lingerUntil = System.nanoTime() + LINGER.toNanos();
+                while (batch.size() < BATCH) {
+                    queue.drainTo(batch, BATCH - batch.size());
+                    long left = lingerUntil - System.nanoTime();
+                    if (left <= 0 || batch.size() >= BATCH) {
+                        break;
+                    }
+                    AuditEntry next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
                 storeUntilDone(batch);
                 synchronized (progress) {
                     stored += batch.size();
