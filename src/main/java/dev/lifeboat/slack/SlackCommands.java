@@ -98,9 +98,9 @@ public final class SlackCommands {
         String id = payload.getActions().get(0).getValue();
         Responder responder = new Responder(ctx.getSlack(), payload.getResponseUrl());
         Optional<Reply> reply = shared.get(id);
-        work.execute(() -> respond(responder, reply
+        submit(responder, () -> reply
                 .map(r -> r.withVisibility(Reply.Visibility.CHANNEL).withContext("Shared by <@" + payload.getUser().getId() + ">"))
-                .orElseGet(() -> Reply.text("That report has expired; run `/dr status` again for a fresh one."))));
+                .orElseGet(() -> Reply.text("That report has expired; run `/dr status` again for a fresh one.")));
         return ctx.ack();
     }
 
