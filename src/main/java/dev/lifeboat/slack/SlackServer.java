@@ -55,7 +55,9 @@ public final class SlackServer implements AutoCloseable {
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);
 
-        app.start();
+        if (!socket) {
+            app.start();  // In Socket Mode, SocketModeApp starts (and stops) the app itself.
+        }
         if (socket) {
             socketMode = new SocketModeApp(settings.appToken().map(Secret::reveal).orElseThrow(), app,
                     SocketModeClient.Backend.JavaWebSocket);
@@ -73,13 +75,14 @@ public final class SlackServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (socketMode != null) {
-            socketMode.close();
-        }
         if (jetty != null) {
             jetty.stop();
         }
-        app.stop();
+        if (socketMode != null) {
+            socketMode.close();
+        } else {
+            app.stop();
+        }
     }
 
     /** For tests and logs: where the HTTP listener is. */
