@@ -122,18 +122,18 @@ class HerokuLogsTest {
         for (int i = 1; i <= 40; i++) {
             body.append(String.format("2024-05-15T07:06:%02d.000000+00:00 app[web.1]: line %02d%n", i, i));
         }
-        // Two halves, at 1.5 s and at 3 s: only the first arrives within the limit.
+        // Two halves, at 3 s and at 6 s: only the first arrives within the limit (wide margins for a busy machine).
         logplex.stubFor(get(urlPathEqualTo(SESSION_PATH)).willReturn(aResponse()
                 .withHeader("Content-Type", "text/plain").withBody(body.toString())
-                .withChunkedDribbleDelay(2, 3000)));
+                .withChunkedDribbleDelay(2, 6000)));
         LogSession session = platform.createLogSession(APP, LogRequest.all(100));
 
         long started = System.nanoTime();
-        LogLines logs = platform.readLogs(session, 100, Duration.ofMillis(2250));
+        LogLines logs = platform.readLogs(session, 100, Duration.ofMillis(4500));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertEquals(LogLines.End.TIME_LIMIT, logs.end());
-        assertTrue(took.compareTo(Duration.ofMillis(2900)) < 0, "took " + took);
+        assertTrue(took.compareTo(Duration.ofMillis(5800)) < 0, "took " + took);
         assertTrue(logs.lines().size() >= 5 && logs.lines().size() < 40, "lines: " + logs.lines().size());
         List<String> all = body.toString().lines().toList();
         assertEquals(all.subList(0, logs.lines().size()), logs.lines());
