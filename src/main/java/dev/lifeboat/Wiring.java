@@ -82,7 +82,10 @@ public final class Wiring {
         choose(modules, simulated, world, config.netlify().configured(), "Netlify", new NetlifyModule(), new DemoNetlifyModule());
         choose(modules, simulated, world, config.statuspage().configured(), "Statuspage", new StatuspageModule(),
                 new DemoStatuspageModule());
-        choose(modules, simulated, world, config.s3().configured(), "S3", new S3Module(), new DemoS3Module());
+        // Offsite copies are copies of the Heroku backups: simulated copies next to a real Heroku would only raise
+        // false "no offsite copy" warnings, so an unconfigured S3 beside a real Heroku stays "not configured".
+        World s3World = world == World.MIXED && config.heroku().configured() ? World.REAL : world;
+        choose(modules, simulated, s3World, config.s3().configured(), "S3", new S3Module(), new DemoS3Module());
         if (world == World.REAL) {
             modules.add(new PlatformStatusModule.Heroku());
             modules.add(new PlatformStatusModule.Netlify());

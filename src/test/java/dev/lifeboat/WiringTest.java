@@ -75,6 +75,17 @@ class WiringTest {
     }
 
     @Test
+    void besideARealHerokuAnUnconfiguredS3IsNotSimulated() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
+
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Injector injector = Guice.createInjector(plan.modules());
+
+        assertEquals(Optional.empty(), optional(injector, dev.lifeboat.s3.OffsiteStore.class));
+        assertEquals(java.util.List.of("Netlify", "Statuspage"), plan.simulated());
+    }
+
+    @Test
     void theConsoleMixesConfiguredRealSystemsWithSimulatedOnes() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("NETLIFY_AUTH_TOKEN", "t", "NETLIFY_SITE_ID", "s")));
 
