@@ -41,6 +41,25 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
+            // A resource could not be opened at start (the state store, say): say which, in one line.
+            java.util.Collection<com.google.inject.spi.Message> messages = e instanceof com.google.inject.CreationException c
+                    ? c.getErrorMessages() : ((com.google.inject.ProvisionException) e).getErrorMessages();
+            Throwable cause = messages.stream().map(com.google.inject.spi.Message::getCause)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(e);
+            while (cause.getCause() != null && !(cause instanceof IllegalStateException) && !(cause instanceof java.io.UncheckedIOException)) {
+                cause = cause.getCause();
+            }
+            System.err.println("Lifeboat cannot start: " + Redact.text(String.valueOf(cause.getMessage()).lines()
+                    .limit(4).reduce((a, b) -> a + " " + b).orElse("")));
+            log.debug("event=start_failed", e);
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         long started = System.nanoTime();
         Env env = Env.system();
         String mode = args.length == 0 ? "" : args[0];

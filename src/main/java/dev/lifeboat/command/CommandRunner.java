@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +36,16 @@ public final class CommandRunner {
     private final Operators operators;
     private final AuditLog audit;
     private final Clock clock;
+    private final Set<ChangeListener> listeners;
 
     @Inject
-    public CommandRunner(CommandRegistry registry, Operators operators, AuditLog audit, Clock clock) {
+    public CommandRunner(CommandRegistry registry, Operators operators, AuditLog audit, Clock clock,
+                         Set<ChangeListener> listeners) {
         this.registry = registry;
         this.operators = operators;
         this.audit = audit;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     public Prepared prepare(String text) {
@@ -74,7 +78,14 @@ public final class CommandRunner {
         Invocation invocation = new Invocation(runId, actor, surface, channel, prepared.text(), match.args());
         long start = System.nanoTime();
         try {
-            Reply reply = handler.handle(invocation);
+            Reply reply;
+            try {
+                reply = handler.handle(invocation);
+            } finally {
+                if (spec.changes()) {
+                    listeners.forEach(ChangeListener::changed);
+                }
+            }
             record(runId, actor, surface, channel, prepared.text(), "ok", Optional.empty());
             log.info("event=command_done run={} command=\"{}\" actor={} surface={} ms={}", runId, spec.name(),
                     actor.id(), surface.label(), (System.nanoTime() - start) / 1_000_000);

@@ -7,6 +7,7 @@ import dev.lifeboat.backups.BackupsCommand;
 import dev.lifeboat.status.FactsSource;
 import dev.lifeboat.status.StatusCommand;
 import dev.lifeboat.status.StatusRound;
+import dev.lifeboat.status.StatusService;
 import dev.lifeboat.status.StatusTimings;
 
 /** The commands every world has. Feature modules add theirs to the same multibinder. */
@@ -20,5 +21,6 @@ public final class CommandsModule extends AbstractModule {
         commands.addBinding().to(BackupsCommand.class);
         bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
         bind(FactsSource.class).to(StatusRound.class);
+        Multibinder.newSetBinder(binder(), ChangeListener.class).addBinding().to(StatusService.class);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import dev.lifeboat.command.ChangeListener;
 import java.util.stream.Collectors;
 
 /** {@code demo [break|heal PART]}: practise an outage in the simulated world. Exists only in the demo world. */
@@ -20,11 +22,13 @@ final class DemoCommand implements CommandHandler {
 
     private final DemoWorld world;
     private final Optional<DemoHeroku> heroku;
+    private final Set<ChangeListener> listeners;
 
     @Inject
-    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku) {
+    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Set<ChangeListener> listeners) {
         this.world = world;
         this.heroku = heroku;
+        this.listeners = listeners;
     }
 
     @Override
@@ -39,6 +43,12 @@ final class DemoCommand implements CommandHandler {
 
     @Override
     public Reply handle(Invocation invocation) {
+        Reply reply = act(invocation);
+        listeners.forEach(ChangeListener::changed);
+        return reply;
+    }
+
+    private Reply act(Invocation invocation) {
         String action = invocation.arg(0).map(a -> a.toLowerCase(Locale.ROOT)).orElse("show");
         String target = invocation.arg(1).map(a -> a.toLowerCase(Locale.ROOT)).orElse("");
         switch (action) {

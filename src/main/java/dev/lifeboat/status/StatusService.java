@@ -1,5 +1,6 @@
 package dev.lifeboat.status;
 
+import dev.lifeboat.command.ChangeListener;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * for it, and requests shortly after it ends reuse its answer (the report says "as of" when it was taken).
  */
 @Singleton
-public final class StatusService {
+public final class StatusService implements ChangeListener {
     private final FactsSource source;
     private final StatusTimings timings;
     private final Clock clock;
@@ -23,6 +24,15 @@ public final class StatusService {
         this.source = source;
         this.timings = timings;
         this.clock = clock;
+    }
+
+    /** After a change, the next request starts a fresh round instead of reusing a finished one. */
+    @Override
+    public synchronized void changed() {
+        finishedAt = Instant.MIN;
+        if (current != null && current.isDone()) {
+            current = null;
+        }
     }
 
     public StatusFacts facts() {

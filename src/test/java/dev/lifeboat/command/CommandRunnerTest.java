@@ -36,6 +36,7 @@ class CommandRunnerTest {
         }
     };
     final Actor alice = new Actor("U0ALICE", "alice");
+    final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
 
     static CommandHandler handler(CommandSpec spec, Function<Invocation, Reply> body) {
         return new CommandHandler() {
@@ -55,7 +56,7 @@ class CommandRunnerTest {
         Operators operators = new Operators(new AccessSettings(List.of("U0OPS"), 1), group -> Set.of(),
                 Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
         return new CommandRunner(new CommandRegistry(Set.of(handlers)), operators, audit,
-                Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC), Set.of(changes::incrementAndGet));
     }
 
     String run(CommandRunner runner, String text) {
@@ -135,6 +136,7 @@ class CommandRunnerTest {
 
         assertTrue(answer.startsWith("⛔ rollback changes things, so only operators may run it: U0OPS."), answer);
         assertTrue(ran.isEmpty());
+        assertEquals(0, changes.get());
         assertEquals("denied", audited.get(0).outcome());
         assertEquals("rollback v12", audited.get(0).commandText());
     }
@@ -147,5 +149,6 @@ class CommandRunnerTest {
 
         assertEquals("rolled back", TextRenderer.render(reply));
         assertEquals("console", audited.get(0).surface());
+        assertEquals(1, changes.get(), "a finished change is announced, so cached status is not shown stale");
     }
 }

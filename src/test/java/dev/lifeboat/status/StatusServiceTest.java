@@ -67,4 +67,18 @@ class StatusServiceTest {
         service.facts();
         assertEquals(2, rounds.get());
     }
+
+    @Test
+    void aChangeEndsTheShareWindowSoTheNextRequestSeesFreshFacts() {
+        StatusService service = new StatusService(() -> {
+            rounds.incrementAndGet();
+            return new FactsBuilder().build();
+        }, StatusTimings.DEFAULT, new ManualClock(FactsBuilder.NOW));
+
+        service.facts();
+        service.changed();
+        service.facts();
+
+        assertEquals(2, rounds.get());
+    }
 }
