@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,8 +25,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /**
- * One streaming upload: reads the body into a single reused part buffer, hashing as it reads, and sends each full
- * buffer as a multipart part. Memory is one part (8 MiB by default; see {@link PartSizing} for when it grows),
+ * One streaming upload: reads the body into a part buffer, hashing as it reads, and sends each full buffer as a
+ * multipart part while the next is read into a second buffer. Memory is two parts (8 MiB each by default; see
+ * {@link PartSizing} for when they grow),
  * whatever the body's size. A body smaller than one part goes up in a single PUT with its metadata.
  *
  * <p>Any failure after the multipart upload was created (the source throws or ends early, S3 refuses a part, the
@@ -68,12 +73,33 @@ final class StreamingUpload {
 
         String uploadId = create(key, request, doing);
         int partNumber = 0;
+        // Two buffers: while one part uploads on its own thread, the next is read (and hashed) into the other.
+        ExecutorService uploader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lifeboat-s3-part");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<CompletedPart> inFlight = null;
         try {
             List<CompletedPart> parts = new ArrayList<>();
-            while (filled > 0) {
+            byte[] spare = null;
+            byte[] inFlightBuffer = null;
+            long uploaded = 0;
+            long inFlightBytes = 0;
+            while (true) {
                 partNumber++;
-                parts.add(uploadPart(key, uploadId, partNumber, buffer, filled));
-                request.progress().stored(source.bytes());
+                if (inFlight != null) {
+                    parts.add(await(inFlight, doing, partNumber - 1));
+                    uploaded += inFlightBytes;
+                    request.progress().stored(uploaded);
+                    spare = inFlightBuffer;
+                }
+                byte[] part = buffer;
+                int length = filled;
+                int number = partNumber;
+                inFlight = uploader.submit(() -> uploadPart(key, uploadId, number, part, length));
+                inFlightBuffer = part;
+                inFlightBytes = length;
                 if (filled < buffer.length) {
                     break;
                 }
@@ -82,24 +108,68 @@ final class StreamingUpload {
                     break;
                 }
                 int next = sizing.partSize(partNumber + 1);
-                if (next > buffer.length) {
-                    buffer = null;
-                    buffer = new byte[next];
-                }
+                buffer = spare != null && spare.length >= next ? spare : new byte[next];
+                spare = null;
                 filled = source.fill(buffer, next);
+                if (filled == 0) {
+                    break;
+                }
             }
+            parts.add(await(inFlight, doing, partNumber));
+            inFlight = null;
+            request.progress().stored(uploaded + inFlightBytes);
             source.requireEnd();
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (SdkException e) {
+            settle(inFlight);
             throw abort(key, uploadId, errors.translateMultipart(e, doing + ", part " + partNumber));
         } catch (RuntimeException | Error e) {
+            settle(inFlight);
             throw abort(key, uploadId, e);
+        } finally {
+            uploader.shutdownNow();
         }
 
         CopyMetadata metadata = source.metadata(request.sourceBackup());
         recordChecksum(key, source.bytes(), metadata, doing);
         return new UploadResult(key, source.bytes(), metadata.sha256().orElseThrow(), partNumber, since(started));
+    }
+
+    /** The uploaded part, or its failure as this upload's exception. */
+    private CompletedPart await(Future<CompletedPart> part, String doing, int number) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SdkException sdk) {
+                throw errors.translateMultipart(sdk, doing + ", part " + number);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Lets a part still uploading finish (or fail) before the upload is aborted, so nothing lands after the abort. */
+    private static void settle(Future<CompletedPart> part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // Already failing: the upload is being aborted either way.
+        }
     }
 
     private void putSmall(String key, byte[] buffer, int length, CopyMetadata metadata, String doing) {
