@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param apiCallTimeout        one call, retries included
  * @param maxAttempts           tries per call (1 = no retry); the SDK backs off between them
  * @param maxConnections        pooled connections
- * @param partSize              the first (and usually only) part size; the single reused buffer is this big
+ * @param partSize              the first (and usually only) part size; each of the two reused part buffers is this big
  * @param checksumCopyLimit     largest object whose checksum is stored by a server-side self-copy (S3's CopyObject
  *                              limit is 5 GiB); bigger ones get a sidecar object
  */
