@@ -1,6 +1,7 @@
 package dev.lifeboat.heroku;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.lifeboat.http.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
@@ -10,14 +11,7 @@ public enum DynoState {
 
     @JsonCreator
     public static DynoState of(String value) {
-        if (value == null) {
-            return UNKNOWN;
-        }
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return UNKNOWN;
-        }
+        return WireEnums.parse(values(), DynoState::wire, value, UNKNOWN);
     }
 
     @JsonValue

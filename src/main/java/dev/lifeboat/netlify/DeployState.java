@@ -1,6 +1,7 @@
 package dev.lifeboat.netlify;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.lifeboat.http.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -39,12 +40,7 @@ public enum DeployState {
 
     @JsonCreator
     public static DeployState fromJson(String value) {
-        for (DeployState state : values()) {
-            if (state.json.equals(value)) {
-                return state;
-            }
-        }
-        return UNKNOWN;
+        return WireEnums.parse(values(), DeployState::json, value, UNKNOWN);
     }
 
     /** Built and live-able: it can be (or is) published. */

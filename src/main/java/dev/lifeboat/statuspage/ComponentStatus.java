@@ -1,6 +1,7 @@
 package dev.lifeboat.statuspage;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.lifeboat.http.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A component's status on the page. New values read as {@link #UNKNOWN}, which is never sent. */
@@ -25,11 +26,6 @@ public enum ComponentStatus {
 
     @JsonCreator
     public static ComponentStatus fromJson(String value) {
-        for (ComponentStatus status : values()) {
-            if (status.json.equals(value)) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return WireEnums.parse(values(), ComponentStatus::json, value, UNKNOWN);
     }
 }

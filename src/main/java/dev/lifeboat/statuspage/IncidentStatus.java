@@ -1,6 +1,7 @@
 package dev.lifeboat.statuspage;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.lifeboat.http.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -27,11 +28,6 @@ public enum IncidentStatus {
 
     @JsonCreator
     public static IncidentStatus fromJson(String value) {
-        for (IncidentStatus status : values()) {
-            if (status.json.equals(value)) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return WireEnums.parse(values(), IncidentStatus::json, value, UNKNOWN);
     }
 }
