@@ -28,6 +28,7 @@ public final class DemoModule extends AbstractModule {
     /** Heroku's status page, simulated. */
     public static final class HerokuStatus extends AbstractModule {
         @ProvidesIntoSet
+        @Singleton
         PlatformStatusSource heroku(DemoWorld world, Clock clock) {
             return new DemoPlatformStatus("Heroku", world, clock);
         }
@@ -36,6 +37,7 @@ public final class DemoModule extends AbstractModule {
     /** Netlify's status page, simulated. */
     public static final class NetlifyStatus extends AbstractModule {
         @ProvidesIntoSet
+        @Singleton
         PlatformStatusSource netlify(DemoWorld world, Clock clock) {
             return new DemoPlatformStatus("Netlify", world, clock);
         }

@@ -3,6 +3,7 @@ package dev.lifeboat.platformstatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import jakarta.inject.Singleton;
 import dev.lifeboat.config.HerokuSettings;
 import dev.lifeboat.config.NetlifySettings;
 import dev.lifeboat.http.RetryInterceptor;
@@ -26,6 +27,7 @@ public final class PlatformStatusModule {
     /** Heroku's status page, {@code HEROKU_STATUS_URL}. */
     public static final class Heroku extends AbstractModule {
         @ProvidesIntoSet
+        @Singleton
         PlatformStatusSource heroku(OkHttpClient shared, ObjectMapper json, HerokuSettings settings) {
             return new HerokuStatusClient(statusClient(shared), json, settings.statusUrl());
         }
@@ -34,6 +36,7 @@ public final class PlatformStatusModule {
     /** Netlify's Statuspage, {@code NETLIFY_STATUS_URL}. */
     public static final class Netlify extends AbstractModule {
         @ProvidesIntoSet
+        @Singleton
         PlatformStatusSource netlify(OkHttpClient shared, ObjectMapper json, NetlifySettings settings) {
             return new StatuspageSummaryClient("Netlify", statusClient(shared), json, settings.statusUrl());
         }
