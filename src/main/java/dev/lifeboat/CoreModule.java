@@ -66,6 +66,19 @@ public final class CoreModule extends AbstractModule {
         return pool;
     }
 
+    /**
+     * Probes of the app and the site, apart from the API calls: an API that hangs or sleeps in {@code Retry-After}
+     * never delays or starves a probe.
+     */
+    @Provides
+    @Singleton
+    @Named("probes")
+    ExecutorService probes(Lifecycle lifecycle) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("lifeboat-probe"));
+        lifecycle.manage(pool::shutdownNow);
+        return pool;
+    }
+
     private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return runnable -> {

@@ -10,7 +10,6 @@ import dev.lifeboat.probe.HttpProbe;
 import dev.lifeboat.probe.Probe;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import okhttp3.OkHttpClient;
 
 /** The demo world's switches, its probe and the {@code demo} command. */
 public final class DemoModule extends AbstractModule {
@@ -21,8 +20,8 @@ public final class DemoModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Probe probe(DemoWorld world, OkHttpClient shared) {
-        return new DemoProbe(world, new HttpProbe(shared));
+    Probe probe(DemoWorld world) {
+        return new DemoProbe(world, new HttpProbe());
     }
 
     /** Heroku's status page, simulated. */

@@ -11,6 +11,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -52,7 +53,13 @@ public final class JsonHttp {
     public <T> Result<T> exchange(Request request, JavaType type) {
         String method = request.method();
         String path = request.url().encodedPath();
-        try (Response response = client.newCall(request).execute()) {
+        okhttp3.Call call = client.newCall(request);
+        // Work with a deadline (a status round) ends its calls there instead of holding a thread past it.
+        Deadline.nanosLeft().ifPresent(left -> {
+            long own = call.timeout().timeoutNanos();
+            call.timeout().timeout(own == 0 ? Math.max(1, left) : Math.min(own, Math.max(1, left)), TimeUnit.NANOSECONDS);
+        });
+        try (Response response = call.execute()) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (!response.isSuccessful()) {

@@ -15,6 +15,8 @@ import org.jetbrains.annotations.NotNull;
 /**
  * Retries GET and HEAD calls on timeouts, refused connections, 5xx and 429, bounded in count and time. Calls that
  * change something (POST, PATCH, PUT, DELETE) are never retried here: a retried capture or restore could run twice.
+ * A wait that would end past the policy's total or the caller's {@link Deadline} is not taken: the last answer (a
+ * 429 with its {@code Retry-After}, say) is returned at once, so the caller can report it in time.
  */
 public final class RetryInterceptor implements Interceptor {
     /** Waits between attempts; tests pass one that records instead of sleeping. */
@@ -43,6 +45,8 @@ public final class RetryInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         long deadline = System.nanoTime() + policy.maxTotal().toNanos();
+        // A caller's own deadline (a status round's) wins: never sleep past it.
+        deadline = Math.min(deadline, Deadline.current().orElse(Long.MAX_VALUE));
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= policy.maxAttempts();
             Response response;

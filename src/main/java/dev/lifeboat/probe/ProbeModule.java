@@ -3,13 +3,12 @@ package dev.lifeboat.probe;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
-import okhttp3.OkHttpClient;
 
-/** The real HTTP probe. */
+/** The real HTTP probe, on a client of its own: the API clients' pools and faults never reach it. */
 public final class ProbeModule extends AbstractModule {
     @Provides
     @Singleton
-    Probe probe(OkHttpClient shared) {
-        return new HttpProbe(shared);
+    Probe probe() {
+        return new HttpProbe();
     }
 }

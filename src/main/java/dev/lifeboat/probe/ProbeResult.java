@@ -45,16 +45,16 @@ public record ProbeResult(
         return outcome == Outcome.UP;
     }
 
-    /** "200 in 123 ms", "503 in 40 ms", "timed out after 5000 ms", "DNS lookup failed". */
+    /** "200 in 123 ms", "503 in 40 ms", "timed out after 3800 ms", "connection reset", "DNS lookup failed". */
     public String describe() {
         long ms = latency.toMillis();
         return switch (outcome) {
             case UP, HTTP_ERROR -> status.map(String::valueOf).orElse("?") + " in " + ms + " ms"
                     + (redirects > 0 ? " (after " + redirects + (redirects == 1 ? " redirect)" : " redirects)") : "")
                     + (outcome == Outcome.HTTP_ERROR && status.orElse(0) == 503 && detail != null && !detail.isEmpty() ? " — " + detail : "");
-            case TIMEOUT -> "no answer within " + ms + " ms";
+            case TIMEOUT -> "timed out after " + ms + " ms";
             case DNS_FAILURE -> "DNS lookup failed" + suffix();
-            case CONNECT_FAILURE -> "connection failed" + suffix();
+            case CONNECT_FAILURE -> detail == null || detail.isEmpty() ? "connection failed" : detail;
             case TLS_FAILURE -> "TLS failed" + suffix();
             case REDIRECT_LOOP -> "too many redirects (" + redirects + ")";
         };

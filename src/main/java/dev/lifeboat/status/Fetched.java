@@ -1,5 +1,6 @@
 package dev.lifeboat.status;
 
+import dev.lifeboat.config.Redact;
 import dev.lifeboat.http.Failure;
 import dev.lifeboat.http.UpstreamException;
 import java.time.Duration;
@@ -39,6 +40,14 @@ public final class Fetched<T> {
         return new Fetched<>(null, cause.gap(), why);
     }
 
+    /** A check that did not complete: unknown, for {@code why}. */
+    public static <T> Fetched<T> unknown(Gap gap, String why) {
+        if (gap == Gap.NONE || gap == Gap.NOT_CONFIGURED) {
+            throw new IllegalArgumentException("an unknown fact needs a gap: " + gap);
+        }
+        return new Fetched<>(null, gap, why);
+    }
+
     public static <T> Fetched<T> timedOut(Duration deadline) {
         return new Fetched<>(null, Gap.TIMED_OUT, "no answer within " + seconds(deadline));
     }
@@ -51,15 +60,16 @@ public final class Fetched<T> {
         }
         if (cause instanceof UpstreamException upstream) {
             if (upstream.failure() == Failure.RATE_LIMITED) {
-                return new Fetched<>(null, Gap.RATE_LIMITED, "rate limited by " + upstream.system()
+                return new Fetched<>(null, Gap.RATE_LIMITED, upstream.system() + " rate limited"
                         + upstream.retryAfter().map(d -> " (retry in " + Math.max(1, d.toSeconds()) + " s)").orElse(""));
             }
             if (upstream.failure() == Failure.TIMEOUT) {
-                return new Fetched<>(null, Gap.TIMED_OUT, upstream.getMessage());
+                return new Fetched<>(null, Gap.TIMED_OUT, Redact.text(upstream.getMessage()));
             }
-            return new Fetched<>(null, Gap.FAILED, upstream.getMessage());
+            return new Fetched<>(null, Gap.FAILED, Redact.text(upstream.getMessage()));
         }
-        return new Fetched<>(null, Gap.FAILED, "check failed (" + cause.getClass().getSimpleName() + ")");
+        // Not an upstream's answer but our own fault: say so, without internals (they are logged by the caller).
+        return new Fetched<>(null, Gap.FAILED, "the check itself failed (" + cause.getClass().getSimpleName() + ")");
     }
 
     public boolean ok() {

@@ -11,7 +11,8 @@ public final class StatusRenderer {
 
     public static Reply render(StatusReport report) {
         String verdict = report.verdict().emoji() + " *" + report.verdict().label() + "*"
-                + report.diagnosis().map(d -> "\n" + d).orElse("");
+                + report.diagnosis().map(d -> "\n" + d).orElse("")
+                + report.caveat().map(c -> "\n" + c).orElse("");
         Reply.Builder reply = Reply.builder("Lifeboat status: " + report.verdict().label()
                         + report.diagnosis().map(d -> " — " + TextRenderer.plain(d)).orElse(""))
                 .section(verdict);

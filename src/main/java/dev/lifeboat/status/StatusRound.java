@@ -2,6 +2,7 @@ package dev.lifeboat.status;
 
 import dev.lifeboat.config.S3Settings;
 import dev.lifeboat.heroku.HerokuPlatform;
+import dev.lifeboat.http.Deadline;
 import dev.lifeboat.heroku.PostgresAddon;
 import dev.lifeboat.netlify.NetlifySite;
 import dev.lifeboat.netlify.Site;
@@ -28,12 +29,22 @@ import java.util.function.Supplier;
 
 /**
  * One round of upstream calls for the status report: every call starts at once on the checks executor, and each
- * ends by the round's deadline: a hanging upstream yields "no answer within N s" for its facts alone.
+ * ends by the round's deadline: a hanging upstream yields "no answer within N s" for its facts alone. API calls run
+ * inside the round's {@link Deadline}, so a {@code Retry-After} longer than the time left is reported, not waited
+ * out. The app and site probes run on their own threads with a fixed budget a little inside the deadline; a probe
+ * the round had to leave unfinished is unknown ("cancelled: status round ended"), never down.
  */
 public final class StatusRound implements FactsSource {
     static final String HEROKU_HINT = "not configured (set HEROKU_API_KEY and HEROKU_APP)";
     static final String NETLIFY_HINT = "not configured (set NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID)";
     static final String S3_HINT = "not configured (set LIFEBOAT_BACKUP_BUCKET)";
+    static final String ROUND_ENDED = "cancelled: status round ended";
+    /** Probes end this much before the round does, so their own answer (even a timeout) arrives in time. */
+    static final Duration PROBE_MARGIN = Duration.ofMillis(150);
+    /** A probe that starts with this much less than its full budget started late (it waited on Netlify). */
+    static final Duration LATE_START = Duration.ofMillis(250);
+    /** A probe with less time than this left is not started. */
+    static final Duration MIN_PROBE = Duration.ofMillis(50);
 
     private final Optional<HerokuPlatform> heroku;
     private final Optional<PgBackups> backups;
@@ -46,13 +57,15 @@ public final class StatusRound implements FactsSource {
     private final StatusTimings timings;
     private final RoundMemory memory;
     private final ExecutorService executor;
+    private final ExecutorService probes;
     private final Clock clock;
 
     @Inject
     public StatusRound(Optional<HerokuPlatform> heroku, Optional<PgBackups> backups, Optional<NetlifySite> netlify,
                        Optional<OffsiteStore> offsite, Set<PlatformStatusSource> platforms, Probe probe,
                        StatusTargets targets, S3Settings s3, StatusTimings timings, RoundMemory memory,
-                       @Named("checks") ExecutorService executor, Clock clock) {
+                       @Named("checks") ExecutorService executor, @Named("probes") ExecutorService probes,
+                       Clock clock) {
         this.heroku = heroku;
         this.backups = backups;
         this.netlify = netlify;
@@ -64,6 +77,7 @@ public final class StatusRound implements FactsSource {
         this.timings = timings;
         this.memory = memory;
         this.executor = executor;
+        this.probes = probes;
         this.clock = clock;
     }
 
@@ -78,7 +92,7 @@ public final class StatusRound implements FactsSource {
         var dynos = app.map(a -> call(deadlineNanos, () -> heroku.get().dynos(a))).orElseGet(() -> absent(HEROKU_HINT));
         var releases = app.map(a -> call(deadlineNanos, () -> heroku.get().releases(a, 10))).orElseGet(() -> absent(HEROKU_HINT));
         var appProbe = targets.appHealthUrl()
-                .map(url -> call(deadlineNanos, () -> probe(url, deadlineNanos)))
+                .map(url -> probe(url, deadlineNanos))
                 .orElseGet(() -> absent("not configured (set APP_URL)"));
         var addon = app.map(a -> call(deadlineNanos, () -> heroku.get().postgresAddon(a))).orElseGet(() -> absent(HEROKU_HINT));
         var transfers = app.filter(a -> backups.isPresent())
@@ -90,7 +104,7 @@ public final class StatusRound implements FactsSource {
         var site = netlify.map(n -> call(deadlineNanos, n::site)).orElseGet(() -> absent(NETLIFY_HINT));
         var deploys = netlify.map(n -> call(deadlineNanos, () -> n.deploys(20))).orElseGet(() -> absent(NETLIFY_HINT));
         var siteProbe = targets.siteUrl()
-                .map(url -> call(deadlineNanos, () -> probe(url, deadlineNanos)))
+                .map(url -> probe(url, deadlineNanos))
                 .orElseGet(() -> siteProbe(site, deadlineNanos));
         var herokuStatus = platform("Heroku", deadlineNanos);
         var netlifyStatus = platform("Netlify", deadlineNanos);
@@ -150,7 +164,7 @@ public final class StatusRound implements FactsSource {
     private CompletableFuture<Fetched<ProbeResult>> siteProbe(CompletableFuture<Fetched<Site>> site, long deadlineNanos) {
         Optional<String> known = memory.siteUrl();
         Optional<CompletableFuture<Fetched<ProbeResult>>> early =
-                known.map(url -> call(deadlineNanos, () -> probe(URI.create(url), deadlineNanos)));
+                known.map(url -> probe(URI.create(url), deadlineNanos));
         return site.thenCompose(found -> {
             Optional<String> url = found.value().map(Site::liveUrl).filter(u -> u != null && !u.isBlank());
             url.ifPresent(memory::siteUrl);
@@ -158,7 +172,7 @@ public final class StatusRound implements FactsSource {
                 if (early.isPresent() && known.get().equals(url.get())) {
                     return early.get();
                 }
-                return call(deadlineNanos, () -> probe(URI.create(url.get()), deadlineNanos));
+                return probe(URI.create(url.get()), deadlineNanos);
             }
             if (!found.ok() && early.isPresent()) {
                 // Netlify's API failed, not the site: the URL it gave before is still worth checking.
@@ -174,14 +188,30 @@ public final class StatusRound implements FactsSource {
                 .orElseGet(() -> absent("not checked"));
     }
 
-    private ProbeResult probe(URI url, long deadlineNanos) {
-        long left = Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) - 100);
-        return probe.probe(url, Duration.ofMillis(left));
+    /**
+     * Probes {@code url} on the probe threads. A probe that starts with less than its full budget left (it waited
+     * for Netlify to name the site's URL) and runs out of time has not shown the site to be slow: that is unknown.
+     */
+    private CompletableFuture<Fetched<ProbeResult>> probe(URI url, long deadlineNanos) {
+        Duration full = timings.probeBudget();
+        long left = Math.max(0, deadlineNanos - System.nanoTime());
+        Duration budget = Duration.ofNanos(Math.min(full.toNanos(), Math.max(0, left - PROBE_MARGIN.toNanos())));
+        if (budget.toMillis() < MIN_PROBE.toMillis()) {
+            return CompletableFuture.completedFuture(Fetched.unknown(Fetched.Gap.TIMED_OUT, ROUND_ENDED));
+        }
+        boolean late = full.minus(budget).compareTo(LATE_START) > 0;
+        return CompletableFuture.supplyAsync(() -> probe.probe(url, budget), probes)
+                .thenApply(result -> result.outcome() == ProbeResult.Outcome.TIMEOUT && late
+                        ? Fetched.<ProbeResult>unknown(Fetched.Gap.TIMED_OUT, "not checked in time: only "
+                                + budget.toMillis() + " ms of the round were left for it")
+                        : Fetched.of(result))
+                .exceptionally(Fetched::failed)
+                .completeOnTimeout(Fetched.unknown(Fetched.Gap.TIMED_OUT, ROUND_ENDED), left, TimeUnit.NANOSECONDS);
     }
 
     private <T> CompletableFuture<Fetched<T>> call(long deadlineNanos, Supplier<T> supplier) {
         long left = Math.max(0, deadlineNanos - System.nanoTime());
-        return CompletableFuture.supplyAsync(supplier, executor)
+        return CompletableFuture.supplyAsync(() -> Deadline.within(deadlineNanos, supplier), executor)
                 .thenApply(Fetched::of)
                 .exceptionally(Fetched::failed)
                 .completeOnTimeout(Fetched.timedOut(timings.deadline()), left, TimeUnit.NANOSECONDS);

@@ -8,5 +8,11 @@ import java.time.Duration;
  *                    always share the round in flight), so a crowd typing {@code /dr status} costs one round
  */
 public record StatusTimings(Duration deadline, Duration shareWindow) {
+    /** How long a probe may take: the deadline less a margin, so its own answer (even a timeout) lands in time. */
+    public Duration probeBudget() {
+        Duration budget = deadline.minus(StatusRound.PROBE_MARGIN);
+        return budget.isNegative() || budget.isZero() ? deadline : budget;
+    }
+
     public static final StatusTimings DEFAULT = new StatusTimings(Duration.ofSeconds(4), Duration.ofSeconds(10));
 }

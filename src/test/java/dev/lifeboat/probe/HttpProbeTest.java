@@ -12,7 +12,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import dev.lifeboat.testing.RawSite;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +95,7 @@ class HttpProbeTest {
 
         assertEquals(Outcome.TIMEOUT, result.outcome());
         assertTrue(result.latency().toMillis() < 2_000, "stopped near the deadline: " + result.latency());
-        assertTrue(result.describe().startsWith("no answer within "), result.describe());
+        assertTrue(result.describe().startsWith("timed out after "), result.describe());
     }
 
     @Test
@@ -106,7 +108,7 @@ class HttpProbeTest {
         ProbeResult result = probe.probe(URI.create("http://127.0.0.1:" + closed + "/"), Duration.ofSeconds(2));
 
         assertEquals(Outcome.CONNECT_FAILURE, result.outcome());
-        assertEquals("connection failed: connection refused", result.describe());
+        assertEquals("connection refused", result.describe());
     }
 
     @Test
@@ -129,5 +131,61 @@ class HttpProbeTest {
 
         assertEquals(Outcome.TLS_FAILURE, result.outcome());
         assertEquals("TLS failed: certificate not trusted", result.describe());
+    }
+
+    @Test
+    void aKeptAliveConnectionTheSiteClosedWhileIdleIsNotTheSiteBeingDown() throws Exception {
+        try (RawSite site = RawSite.start()) {
+            assertEquals(Outcome.UP, probe.probe(site.uri("/"), Duration.ofSeconds(2)).outcome());
+            site.closeIdleConnections();
+
+            ProbeResult second = probe.probe(site.uri("/"), Duration.ofSeconds(2));
+
+            assertEquals(Outcome.UP, second.outcome(), second.describe());
+            assertEquals(2, site.connections(), "the second probe went out again on a fresh connection");
+        }
+    }
+
+    @Test
+    void aFreshConnectionThatFailsIsNotTriedAgain() throws Exception {
+        try (RawSite site = RawSite.start()) {
+            site.mode(RawSite.Mode.CLOSE_BEFORE_ANSWER);
+
+            ProbeResult result = probe.probe(site.uri("/"), Duration.ofSeconds(2));
+
+            assertEquals(Outcome.CONNECT_FAILURE, result.outcome());
+            assertEquals("connection closed before a response", result.describe());
+            assertEquals(1, site.requests(), "a site that really fails is reported, not hammered");
+        }
+    }
+
+    @Test
+    void aResetConnectionIsSaidInWords() throws Exception {
+        try (RawSite site = RawSite.start()) {
+            site.mode(RawSite.Mode.RESET);
+
+            ProbeResult result = probe.probe(site.uri("/"), Duration.ofSeconds(2));
+
+            assertEquals(Outcome.CONNECT_FAILURE, result.outcome());
+            assertTrue(List.of("connection reset", "connection closed before a response").contains(result.describe()),
+                    result.describe());
+        }
+    }
+
+    @Test
+    void failuresAreExplainedInWordsNeverAsAClassName() {
+        Duration after = Duration.ofMillis(3_850);
+        assertEquals("timed out after 3850 ms", HttpProbe.explain(new java.net.SocketTimeoutException("Read timed out"), after));
+        assertEquals("timed out after 3850 ms", HttpProbe.explain(new java.io.InterruptedIOException("timeout"), after));
+        assertEquals("connection reset", HttpProbe.explain(new java.net.SocketException("Connection reset"), after));
+        assertEquals("connection closed before a response",
+                HttpProbe.explain(new java.io.IOException("unexpected end of stream on http://127.0.0.1:1/..."), after));
+        assertEquals("connection closed before a response", HttpProbe.explain(new java.io.EOFException(), after));
+        assertEquals("cancelled before an answer", HttpProbe.explain(new java.io.IOException("Canceled"), after));
+        assertEquals("connection refused", HttpProbe.explain(new java.net.ConnectException("Connection refused"), after));
+        assertEquals("no route to host", HttpProbe.explain(new java.net.NoRouteToHostException("No route"), after));
+        assertEquals("connection broken while sending the request",
+                HttpProbe.explain(new java.net.SocketException("Broken pipe"), after));
+        assertEquals("connection failed before a response", HttpProbe.explain(new java.io.IOException(), after));
     }
 }

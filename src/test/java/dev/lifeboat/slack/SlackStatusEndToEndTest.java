@@ -320,7 +320,7 @@ class SlackStatusEndToEndTest {
 
         JsonNode answer = world.answer(world.status(ONCALL));
 
-        String limited = ":grey_question: rate limited by Heroku (retry in 120 s)";
+        String limited = ":grey_question: Heroku rate limited (retry in 120 s)";
         assertEquals(":warning: *Degraded*\nSome checks did not answer: App (Heroku app), App (Dynos), App (Releases), "
                 + "Database (Postgres). The rest looks fine.", verdict(answer));
         assertLines(section(answer, "App"),

@@ -102,7 +102,7 @@ class StatusAnalysisTest {
         StatusReport report = StatusAnalysis.analyse(facts.build(), ALL_COMMANDS);
 
         assertEquals(Health.UNKNOWN, report.sections().get(0).health());
-        assertTrue(section(report, "App").contains("Dynos: :grey_question: rate limited by Heroku (retry in 30 s)"), section(report, "App"));
+        assertTrue(section(report, "App").contains("Dynos: :grey_question: Heroku rate limited (retry in 30 s)"), section(report, "App"));
         assertEquals(Verdict.DEGRADED, report.verdict());
         assertTrue(report.diagnosis().orElseThrow().startsWith("Some checks did not answer: App (Dynos)."));
     }
