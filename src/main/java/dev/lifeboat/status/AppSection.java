@@ -94,6 +94,7 @@ final class AppSection {
      */
     private static void dynos(List<Dyno> dynos, boolean appAnswers, SectionBuilder section, Signals s) {
         if (dynos.isEmpty()) {
+            s.noDynos = true;
             section.add(Health.WARNING, "Dynos: none running (scaled to zero, or eco dynos asleep?)");
             return;
         }

@@ -34,6 +34,10 @@ final class Diagnosis {
         if (s.someDynosCrashed) {
             return Optional.of("Some dynos have crashed" + (s.appUp ? "; the app still answers." : ".") + " Check the logs.");
         }
+        if (s.noDynos) {
+            return Optional.of("No dynos are running: scaled to zero, or eco dynos asleep"
+                    + (s.appUp ? " (the health check still answers)." : "."));
+        }
         if (s.appSlow.isPresent() || s.siteSlow.isPresent()) {
             List<String> slow = new ArrayList<>();
             s.appSlow.ifPresent(d -> slow.add("the app (" + d.toMillis() + " ms)"));

@@ -24,6 +24,8 @@ final class Signals {
     /** No web dyno is up and at least one has crashed. */
     boolean allWebCrashed;
     boolean someDynosCrashed;
+    /** The dyno list was read and is empty. */
+    boolean noDynos;
     Optional<Release> recentRelease = Optional.empty();
     Optional<Release> currentRelease = Optional.empty();
     /** Heroku's status page answered this round. */
