@@ -6,7 +6,8 @@
 #   1. signed `/dr status` → report posted to its response_url (each sample a fresh round), against one upstream
 #      call timed alone with curl (the baseline);
 #   2. the same with one upstream (dynos) hanging far beyond the round's deadline;
-#   3. calls per upstream endpoint for a crowd of concurrent `/dr status` (one round should serve them all).
+#   3. calls per upstream endpoint for a crowd of concurrent `/dr status` (one round should serve them all);
+#   4. the same as 1 with every Heroku API call (Platform and data API) answered 429 with Retry-After 5 s at once.
 # Arrival times come from WireMock's request journal (stamped on arrival), via bench's StatusBench driver.
 # Loopback only; every wait is bounded; processes and temporary files are removed on exit.
 # Usage: bench/status.sh [SAMPLES]     (default 5; each sample waits out the 10 s share window, ~11 s each)
@@ -104,6 +105,8 @@ verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "NOT met"; fi; }
 
 normal_median="$(r normal_median_ms)"; normal_max="$(r normal_max_ms)"
 hang_median="$(r hang_median_ms)"; hang_max="$(r hang_max_ms)"
+limit_median="$(r limit_median_ms)"; limit_max="$(r limit_max_ms)"
+aim_round=$((deadline_ms + 500))
 aim1=$(awk -v b="$baseline_ms" 'BEGIN { printf "%.0f", 1.5 * b }')
 chain=$(awk -v b="$baseline_ms" 'BEGIN { printf "%.0f", 2 * b }')
 aim2=$((deadline_ms + deadline_slack_ms))
@@ -127,6 +130,12 @@ printf '%-46s %-28s %-36s %s\n' "1. request -> report posted ($(r normal_samples
 printf '%-46s %-28s %-36s %s\n' "2. dynos hanging ${hang_delay_ms} ms ($(r hang_samples) rounds)" \
   "median $hang_median, max $hang_max ms" "deadline $deadline_ms ms: max <= $aim2 ms" \
   "$(verdict "$(awk -v m="$hang_max" -v a="$aim2" 'BEGIN { print (m <= a) }')")"
+printf '%-46s %-28s %-36s %s\n' "4. Heroku 429, Retry-After 5 s ($(r limit_samples) rounds)" \
+  "median $limit_median, max $limit_max ms" "deadline + 0.5 s: max <= $aim_round ms" \
+  "$(verdict "$(awk -v m="$limit_max" -v a="$aim_round" 'BEGIN { print (m <= a) }')")"
+printf '%-46s %-28s %-36s %s\n' "   (1 and 2 against the same aim)" \
+  "max $normal_max / $hang_max ms" "deadline + 0.5 s: max <= $aim_round ms" \
+  "$(verdict "$(awk -v a="$normal_max" -v b="$hang_max" -v m="$aim_round" 'BEGIN { print (a <= m && b <= m) }')")"
 printf '%-46s %-28s %-36s %s\n' "3. upstream calls, $crowd concurrent requests" \
   "$(r crowd_upstream_calls) calls, $min_calls-$max_calls each" "1 per endpoint ($upstream_endpoints endpoints)" \
   "$(verdict "$(( min_calls == 1 && max_calls == 1 ))")"
@@ -146,7 +155,8 @@ echo "Crowd: $(r crowd_requests) signed /dr status fired within $(r crowd_fired_
 printf '  %-16s %-60s %s\n' "upstream" "endpoint" "calls"
 awk '$1 == "CALLS" { e = $4; for (i = 5; i <= NF; i++) e = e " " $i; printf "  %-16s %-60s %s\n", $2, e, $3 }' "$work/run.txt"
 echo
-echo "Fresh rounds: $(r normal_fresh_rounds)/$(r normal_samples) normal, $(r hang_fresh_rounds)/$(r hang_samples) hanging" \
+echo "Fresh rounds: $(r normal_fresh_rounds)/$(r normal_samples) normal, $(r hang_fresh_rounds)/$(r hang_samples) hanging," \
+  "$(r limit_fresh_rounds)/$(r limit_samples) rate limited" \
   "(a sample counts as fresh when all $upstream_endpoints endpoints were called between request and report)."
 echo "transfer-schedules needs the add-on id: the first round after start asks /addons first; later rounds ask at once with the id the previous round learnt (checked when /addons answers)."
 echo "Total run time: $((SECONDS - started)) s"

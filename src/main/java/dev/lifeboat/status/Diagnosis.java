@@ -99,8 +99,10 @@ final class Diagnosis {
 
     /** A platform incident while our own checks pass: says which of ours were seen answering, and only those. */
     private static String platformIncident(Signals s) {
-        String what = s.herokuAppsIncident.map(t -> "Heroku reports an incident (" + escape(cut(t, MAX_TITLE)) + ")")
-                .orElseGet(() -> "Netlify reports: " + escape(cut(s.netlifyIncident.orElseThrow(), MAX_TITLE)));
+        List<String> reports = new ArrayList<>();
+        s.herokuAppsIncident.ifPresent(t -> reports.add("Heroku reports an incident (" + escape(cut(t, MAX_TITLE)) + ")"));
+        s.netlifyIncident.ifPresent(t -> reports.add("Netlify reports: " + escape(cut(t, MAX_TITLE))));
+        String what = String.join(" and ", reports);
         List<String> fine = new ArrayList<>();
         if (s.appUp) {
             fine.add("the app");

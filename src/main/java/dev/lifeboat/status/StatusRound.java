@@ -41,6 +41,8 @@ public final class StatusRound implements FactsSource {
     static final String ROUND_ENDED = "cancelled: status round ended";
     /** Probes end this much before the round does, so their own answer (even a timeout) arrives in time. */
     static final Duration PROBE_MARGIN = Duration.ofMillis(150);
+    /** A call that timed out this close to the round's deadline was cut by it. */
+    static final Duration CUT_SLACK = Duration.ofMillis(50);
     /** A probe that starts with this much less than its full budget started late (it waited on Netlify). */
     static final Duration LATE_START = Duration.ofMillis(250);
     /** A probe with less time than this left is not started. */
@@ -212,8 +214,14 @@ public final class StatusRound implements FactsSource {
     private <T> CompletableFuture<Fetched<T>> call(long deadlineNanos, Supplier<T> supplier) {
         long left = Math.max(0, deadlineNanos - System.nanoTime());
         return CompletableFuture.supplyAsync(() -> Deadline.within(deadlineNanos, supplier), executor)
-                .thenApply(Fetched::of)
-                .exceptionally(Fetched::failed)
+                .<Fetched<T>>thenApply(Fetched::of)
+                .exceptionally(error -> {
+                    Fetched<T> failed = Fetched.failed(error);
+                    // A call cut by the round's own deadline reads the same as one still running when it ended.
+                    boolean cutAtDeadline = failed.gap() == Fetched.Gap.TIMED_OUT
+                            && System.nanoTime() >= deadlineNanos - CUT_SLACK.toNanos();
+                    return cutAtDeadline ? Fetched.timedOut(timings.deadline()) : failed;
+                })
                 .completeOnTimeout(Fetched.timedOut(timings.deadline()), left, TimeUnit.NANOSECONDS);
     }
 

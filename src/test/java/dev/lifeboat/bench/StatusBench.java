@@ -203,6 +203,30 @@ public final class StatusBench {
                 }
             }
             report("hang", hanging);
+
+            // Heroku rate limiting: every Platform and data API call answered 429 at once with Retry-After 5 s,
+            // longer than the round's deadline. The report must say so in time, not wait the 5 s out.
+            for (Upstream upstream : upstreams) {
+                if (upstream.name().startsWith("heroku ") && !upstream.name().equals("heroku status")
+                        || upstream.name().startsWith("pg ")) {
+                    wm.register(get(urlPathMatching(upstream.pathRegex())).atPriority(1).willReturn(aResponse()
+                            .withStatus(429).withHeader("Retry-After", "5").withHeader("Content-Type", "application/json")
+                            .withBody("{\"id\":\"rate_limit\",\"message\":\"Your account reached the API rate limit\"}")));
+                }
+            }
+            List<Sample> limited = new ArrayList<>();
+            for (int i = 1; i <= hangSamples; i++) {
+                Sample s = fresh("ratelimit-" + i);
+                limited.add(s);
+                describe("limit", i, s);
+                if (!s.report().contains("rate limited (retry in 5 s)")) {
+                    System.out.println("WARN rate-limit sample " + i + ": the report does not say \"rate limited (retry in 5 s)\"");
+                }
+                if (s.report().contains("Down")) {
+                    System.out.println("WARN rate-limit sample " + i + ": the report says Down");
+                }
+            }
+            report("limit", limited);
         }
 
         /** A sample that starts a fresh round: waits until the last round's answer is no longer shared. */

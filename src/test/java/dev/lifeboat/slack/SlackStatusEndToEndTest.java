@@ -391,7 +391,9 @@ class SlackStatusEndToEndTest {
         assertTrue(platforms.contains("\n• <https://status.heroku.com/incidents/1001|Heroku incident 1: "), "newest first:\n" + platforms);
         assertTrue(platforms.contains("\n• <https://stspg.io/n1|Netlify incident 1: "), "newest first:\n" + platforms);
         assertFalse(platforms.contains("incident 6: "), platforms);
-        assertEquals(":warning: *Degraded*\nA platform reports an incident; our app and site answer normally.", verdict(answer));
+        assertTrue(verdict(answer).startsWith(":warning: *Degraded*\nHeroku reports an incident (Heroku incident 1: "), verdict(answer));
+        assertTrue(verdict(answer).contains(") and Netlify reports: Netlify incident 1: "), verdict(answer));
+        assertTrue(verdict(answer).endsWith("; the app and the website answer normally."), verdict(answer));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

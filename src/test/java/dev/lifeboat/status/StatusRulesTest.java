@@ -55,6 +55,11 @@ class StatusRulesTest {
                 row("Heroku outage alone", f -> f.herokuStatus = Fetched.of(FactsBuilder.herokuAppsIncident(1)),
                         Verdict.DEGRADED, "Heroku reports an incident (Elevated H12 timeouts in the Common Runtime #0); "
                                 + "the app and the website answer normally.", List.of()),
+                row("both platforms report incidents", f -> {
+                    f.herokuStatus = Fetched.of(FactsBuilder.herokuAppsIncident(1));
+                    f.netlifyStatus = Fetched.of(netlifyIncident());
+                }, Verdict.DEGRADED, "Heroku reports an incident (Elevated H12 timeouts in the Common Runtime #0) and "
+                        + "Netlify reports: Build delays; the app and the website answer normally.", List.of()),
                 row("Netlify outage alone", f -> f.netlifyStatus = Fetched.of(netlifyIncident()),
                         Verdict.DEGRADED, "Netlify reports: Build delays; the app and the website answer normally.", List.of()),
                 row("platform outage, app check missing", f -> {
