@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  * the round had to leave unfinished is unknown ("cancelled: status round ended"), never down.
  */
 public final class StatusRound implements FactsSource {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatusRound.class);
     static final String HEROKU_HINT = "not configured (set HEROKU_API_KEY and HEROKU_APP)";
     static final String NETLIFY_HINT = "not configured (set NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID)";
     static final String S3_HINT = "not configured (set LIFEBOAT_BACKUP_BUCKET)";
@@ -207,7 +208,10 @@ public final class StatusRound implements FactsSource {
                         ? Fetched.<ProbeResult>unknown(Fetched.Gap.TIMED_OUT, "not checked in time: only "
                                 + budget.toMillis() + " ms of the round were left for it")
                         : Fetched.of(result))
-                .exceptionally(Fetched::failed)
+                .exceptionally(error -> {
+                    logOwnFault(error);
+                    return Fetched.failed(error);
+                })
                 .completeOnTimeout(Fetched.unknown(Fetched.Gap.TIMED_OUT, ROUND_ENDED), left, TimeUnit.NANOSECONDS);
     }
 
@@ -217,12 +221,23 @@ public final class StatusRound implements FactsSource {
                 .<Fetched<T>>thenApply(Fetched::of)
                 .exceptionally(error -> {
                     Fetched<T> failed = Fetched.failed(error);
+                    logOwnFault(error);
                     // A call cut by the round's own deadline reads the same as one still running when it ended.
                     boolean cutAtDeadline = failed.gap() == Fetched.Gap.TIMED_OUT
                             && System.nanoTime() >= deadlineNanos - CUT_SLACK.toNanos();
                     return cutAtDeadline ? Fetched.timedOut(timings.deadline()) : failed;
                 })
                 .completeOnTimeout(Fetched.timedOut(timings.deadline()), left, TimeUnit.NANOSECONDS);
+    }
+
+    /** A check that failed for a reason of our own (not an upstream's answer) is a bug worth a log line. */
+    private static void logOwnFault(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (!(cause instanceof dev.lifeboat.http.UpstreamException)) {
+            log.warn("event=status_check_failed error=\"{}\"", cause.getClass().getSimpleName() + ": "
+                    + dev.lifeboat.config.Redact.text(String.valueOf(cause.getMessage())));
+        }
     }
 
     private static <T> CompletableFuture<Fetched<T>> absent(String hint) {
