@@ -94,7 +94,7 @@ class HttpProbeTest {
         ProbeResult result = probe.probe(url("/slow"), Duration.ofMillis(400));
 
         assertEquals(Outcome.TIMEOUT, result.outcome());
-        assertTrue(result.latency().toMillis() < 2_000, "stopped near the deadline: " + result.latency());
+        assertTrue(result.latency().toMillis() < 3_000, "stopped before the answer would have come: " + result.latency());
         assertTrue(result.describe().startsWith("timed out after "), result.describe());
     }
 
