@@ -9,10 +9,40 @@ import com.slack.api.bolt.AppConfig;
 import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import dev.lifeboat.Lifecycle;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. */
 public final class SlackModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
+    }
+
+    /** Sends notes that must follow an acknowledgement ("Lifeboat is busy"); one thread, as they are rare and small. */
+    @Provides
+    @Singleton
+    @Named("slack-notes")
+    ScheduledExecutorService notes(Lifecycle lifecycle) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "lifeboat-slack-notes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        lifecycle.manage(() -> {
+            pool.shutdown();
+            if (!pool.awaitTermination(SlackReplies.AFTER_ACK.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        });
+        return pool;
+    }
+
     @Provides
     @Singleton
     Slack slack(SlackSettings settings) {
