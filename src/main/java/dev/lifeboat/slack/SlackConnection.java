@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public final class SlackConnection {
         void open() throws Exception;
     }
 
-    private final SlackCheck check;
+    private final Supplier<SlackCheck.Result> check;
     private final HealthBoard health;
     private final ConnectBackoff backoff;
     private final RetryInterceptor.Sleeper sleeper;
@@ -39,10 +40,11 @@ public final class SlackConnection {
 
     @Inject
     SlackConnection(SlackCheck check, HealthBoard health, ConnectBackoff backoff) {
-        this(check, health, backoff, duration -> Thread.sleep(duration.toMillis()));
+        this(check::check, health, backoff, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    SlackConnection(SlackCheck check, HealthBoard health, ConnectBackoff backoff, RetryInterceptor.Sleeper sleeper) {
+    SlackConnection(Supplier<SlackCheck.Result> check, HealthBoard health, ConnectBackoff backoff,
+                    RetryInterceptor.Sleeper sleeper) {
         this.check = check;
         this.health = health;
         this.backoff = backoff;
@@ -116,7 +118,7 @@ public final class SlackConnection {
     }
 
     private SlackCheck.Result attempt(Opener opener) {
-        SlackCheck.Result result = check.check();
+        SlackCheck.Result result = check.get();
         if (!(result instanceof SlackCheck.Accepted)) {
             return result;
         }
@@ -131,6 +133,7 @@ public final class SlackConnection {
     }
 
     private static String seconds(Duration wait) {
-        return wait.toMillis() < 1000 ? wait.toMillis() + " ms" : Math.round(wait.toMillis() / 1000.0) + " s";
+        long ms = wait.toMillis();
+        return ms < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : Math.round(ms / 1000.0) + " s";
     }
 }
