@@ -51,6 +51,9 @@ public final class SlackModule extends AbstractModule {
         config.setPrettyResponseLoggingEnabled(false);
         config.setLibraryMaintainerMode(false);
         config.setFailOnUnknownProperties(false);
+        // Without this the SDK calls auth.test on its own to file call statistics under a team: a second start-up
+        // check that logs each failure with a stack trace. Lifeboat keeps no SDK statistics.
+        config.getMethodsConfig().setStatsEnabled(false);
         return Slack.getInstance(config);
     }
 
