@@ -73,7 +73,10 @@ public final class GracefulStop {
                 log.info("event=checks_cut_short never_started={}", checks.shutdownNow().size());
             }
             List<Runnable> neverStarted = work.shutdownNow();
-            int told = tell(neverStarted, System.nanoTime() + timings.notices().toNanos());
+            long noticesDeadline = System.nanoTime() + timings.notices().toNanos();
+            int told = tell(neverStarted, noticesDeadline);
+            // Work cut off just now was interrupted: let it send what it has (an error) while the notices' time lasts.
+            awaitUntil(work, noticesDeadline);
             graceful &= workDone && neverStarted.isEmpty();
             if (!workDone) {
                 log.warn("event=work_cut_short never_started={} told={}", neverStarted.size(), told);

@@ -132,7 +132,13 @@ public final class SlackCommands {
 
         @Override
         public void run() {
-            replies.send(responseUrl, work.get());
+            Reply reply = work.get();
+            // Cut off by a stop, the work ends interrupted; its answer (an error) is still worth sending.
+            boolean interrupted = Thread.interrupted();
+            replies.send(responseUrl, reply);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
