@@ -94,6 +94,18 @@ final class BodyLimitFilter implements Filter {
         response.sendError(413);
     }
 
+    /** The request's charset, as the servlet container would read it: ISO-8859-1 when none (or an unknown one) is given. */
+    static Charset charset(String encoding) {
+        if (encoding != null) {
+            try {
+                return Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                log.debug("event=unknown_charset length={}", encoding.length());
+            }
+        }
+        return StandardCharsets.ISO_8859_1;
+    }
+
     /** The request with its body already in memory. */
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
         private final byte[] body;
@@ -136,9 +148,7 @@ final class BodyLimitFilter implements Filter {
 
         @Override
         public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset(getCharacterEncoding())));
         }
 
         @Override

@@ -6,17 +6,20 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.lifeboat.Lifecycle;
 import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import dev.lifeboat.Lifecycle;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. */
+/**
+ * Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. Also how hard to
+ * retry reaching Slack at start ({@link ConnectBackoff}) and the thread for notes sent after an acknowledgement.
+ */
 public final class SlackModule extends AbstractModule {
     @Override
     protected void configure() {

@@ -183,4 +183,40 @@ class SlackStartupEndToEndTest {
         Thread.sleep(500);
         assertEquals(1, wire.findAll(postRequestedFor(urlEqualTo("/api/auth.test"))).size(), "no retry after a definite no");
     }
+
+    @Test
+    void inSocketModeAFailingConnectionOpenIsRetriedUntilTheSocketIsUp() throws Exception {
+        SlackSocketModeEndToEndTest.FakeSocketModeServer socket = new SlackSocketModeEndToEndTest.FakeSocketModeServer();
+        socket.start();
+        try {
+            assertTrue(socket.started.await(10, TimeUnit.SECONDS));
+            wire = new WireMockServer(wireMockConfig().dynamicPort());
+            wire.start();
+            wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
+            wire.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(aResponse().withStatus(503)));
+            Map<String, String> env = new HashMap<>();
+            env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+            env.put("SLACK_APP_TOKEN", "xapp-1-A0LIFEBOAT-0000-startup-app-token");
+            env.put("SLACK_API_URL", "http://127.0.0.1:" + wire.port() + "/api/");
+            env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
+            lifeboat = RunningLifeboat.starting(env, List.of(FAST_RETRIES));
+
+            JsonNode starting = awaitHealth("starting", "Slack answered apps.connections.open with HTTP 503");
+            assertEquals("socket", starting.path("mode").asText());
+            assertEquals(503, health().statusCode());
+
+            wire.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(okJson("{\"ok\":true,\"url\":"
+                    + "\"ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=startup\"}")));
+
+            assertTrue(socket.connected.await(20, TimeUnit.SECONDS), "the Socket Mode connection opened in the end");
+            assertInstanceOf(SlackCheck.Accepted.class, lifeboat.server().connection().outcome().get(20, TimeUnit.SECONDS));
+            assertEquals("{\"status\":\"ok\",\"mode\":\"socket\"}", health().body());
+        } finally {
+            if (lifeboat != null) {
+                lifeboat.close();
+                lifeboat = null;
+            }
+            socket.stop(2_000);
+        }
+    }
 }
