@@ -30,8 +30,21 @@ final class JettyEdge {
     private JettyEdge() {
     }
 
-    /** A server listening on {@code host:port} that serves {@code context}, not yet started. */
-    static Server server(String host, int port, ServletContextHandler context, long maxBodyBytes) {
+    /**
+     * A context whose first filters refuse TRACE and oversized bodies, so that everything added to it afterwards
+     * (filters and servlets) sees only what passed them.
+     */
+    static ServletContextHandler context(long maxBodyBytes) {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addFilter(new FilterHolder(new RefuseTraceFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new BodyLimitFilter(maxBodyBytes)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.setErrorHandler(new PlainErrorHandler());
+        return context;
+    }
+
+    /** A server listening on {@code host:port} that serves {@code context} (from {@link #context}), not yet started. */
+    static Server server(String host, int port, ServletContextHandler context) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("lifeboat-http");
         Server server = new Server(threads);
@@ -42,12 +55,7 @@ final class JettyEdge {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-
-        context.addFilter(new FilterHolder(new RefuseTraceFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new BodyLimitFilter(maxBodyBytes)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        PlainErrorHandler errors = new PlainErrorHandler();
-        context.setErrorHandler(errors);
-        server.setErrorHandler(errors);
+        server.setErrorHandler(new PlainErrorHandler());
 
         StatisticsHandler stats = new StatisticsHandler();
         stats.setHandler(context);

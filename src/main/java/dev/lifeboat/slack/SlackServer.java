@@ -51,8 +51,7 @@ public final class SlackServer implements AutoCloseable {
     /** Starts serving on {@code port} (0 picks a free one) and returns the port in use; Slack is reached after. */
     public int start(String host, int port) throws Exception {
         boolean socket = settings.socketMode();
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
+        ServletContextHandler context = JettyEdge.context(BodyLimitFilter.MAX_BODY_BYTES);
         context.addServlet(new ServletHolder(new HealthServlet(socket ? "socket" : "http", health, connection::ready, json)),
                 HEALTH_PATH);
         if (!socket) {
@@ -60,7 +59,7 @@ public final class SlackServer implements AutoCloseable {
                     EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
         }
-        jetty = JettyEdge.server(host, port, context, BodyLimitFilter.MAX_BODY_BYTES);
+        jetty = JettyEdge.server(host, port, context);
         jetty.start();
         int actual = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
         log.info("event=serving mode={} port={} health={}", socket ? "socket" : "http", actual, HEALTH_PATH);

@@ -56,10 +56,10 @@ final class StartingGate implements Filter {
             return;
         }
         HttpServletResponse out = (HttpServletResponse) response;
-        String body = ServletAdapterOps.doReadRequestBodyAsString(http);
         String timestamp = http.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = http.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (timestamp == null || signature == null || !verifier.isValid(timestamp, body, signature)) {
+        String body = timestamp == null || signature == null ? null : ServletAdapterOps.doReadRequestBodyAsString(http);
+        if (body == null || !verifier.isValid(timestamp, body, signature)) {
             write(out, 401, "{\"error\":\"invalid request\"}");
             return;
         }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.lifeboat.testing.Fixtures;
+import dev.lifeboat.testing.RawHttp;
 import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
 import java.net.ServerSocket;
@@ -155,6 +156,8 @@ class SlackStartupEndToEndTest {
         HttpResponse<String> unsigned = http.send(new SlackRequests(lifeboat.uri(SlackServer.EVENTS_PATH), SECRET)
                 .unsigned("command=%2Fdr&text=status"), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, unsigned.statusCode(), "still no way in without the signature");
+        assertEquals(413, RawHttp.postLargeBody("127.0.0.1", lifeboat.port(), SlackServer.EVENTS_PATH, 2L << 20, true),
+                "the body limit comes before the starting gate reads a body");
 
         wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
 
