@@ -41,6 +41,7 @@ public final class CoreModule extends AbstractModule {
         bind(StatuspageSettings.class).toInstance(config.statuspage());
         bind(RuntimeSettings.class).toInstance(config.runtime());
         bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(GracefulStop.StopTimings.class).toInstance(GracefulStop.StopTimings.HEROKU);
         install(new HttpModule());
     }
 
@@ -54,7 +55,10 @@ public final class CoreModule extends AbstractModule {
         return pool;
     }
 
-    /** Commands answered after the Slack acknowledgement; a full queue is told to the user, never dropped silently. */
+    /**
+     * Commands answered after the Slack acknowledgement; a full queue is told to the user, never dropped silently.
+     * Serving stops it through {@link GracefulStop}, which lets its work finish; closing the lifecycle cuts it off.
+     */
     @Provides
     @Singleton
     @Named("work")

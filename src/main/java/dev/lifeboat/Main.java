@@ -9,6 +9,7 @@ import dev.lifeboat.config.Env;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.console.Console;
+import dev.lifeboat.slack.SlackCheck;
 import dev.lifeboat.slack.SlackServer;
 import dev.lifeboat.store.Database;
 import java.io.BufferedReader;
@@ -107,27 +108,25 @@ public final class Main {
             return;
         }
         Injector injector = Guice.createInjector(Stage.PRODUCTION, Wiring.serve(config, world).modules());
-        Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         SlackServer server = injector.getInstance(SlackServer.class);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("event=stopping");
-            try {
-                server.close();
-            } catch (Exception e) {
-                log.warn("event=stop_failed error=\"{}\"", e.getMessage());
-            }
-            lifecycle.close();
-        }, "lifeboat-shutdown"));
+        GracefulStop stop = injector.getInstance(GracefulStop.class);
+        Runnable stopAll = () -> stop.stop(server);
+        // A signal stops gracefully and exits 0; any other way out (exit 2 below, say) still stops through the hook.
+        Runtime.getRuntime().addShutdownHook(new Thread(stopAll, "lifeboat-shutdown"));
+        TerminationSignals.onTerminate(stopAll);
         injector.getInstance(Database.class);
+        server.start("0.0.0.0", config.runtime().port());
+        SlackCheck.Result outcome;
         try {
-            server.start("0.0.0.0", config.runtime().port());
-        } catch (IllegalArgumentException e) {
-            // Bolt checks the bot token with auth.test at start and says so with this exception.
-            System.err.println("Lifeboat cannot start: checking SLACK_BOT_TOKEN with Slack's auth.test failed: "
-                    + Redact.text(e.getMessage()) + ". Check the token (OAuth & Permissions), SLACK_API_URL, and that"
-                    + " Slack can be reached from here.");
-            lifecycle.close();
+            // As long as it takes: meanwhile /healthz says why Lifeboat is not ready.
+            outcome = server.connection().outcome().get();
+        } catch (java.util.concurrent.CancellationException e) {
+            return;  // Stopping before Slack was reached: the stop itself ends the process.
+        }
+        if (outcome instanceof SlackCheck.Refused refused) {
+            System.err.println("Lifeboat cannot start: " + Redact.text(refused.reason()));
             System.exit(2);
+            return;
         }
         log.info("event=ready world={} ms={}", world.name().toLowerCase(java.util.Locale.ROOT),
                 (System.nanoTime() - started) / 1_000_000);

@@ -26,9 +26,12 @@ public final class CommandRunner {
 
     /** A command text resolved to its handler (or to nothing, when unknown). */
     public record Prepared(String text, List<String> words, Optional<CommandRegistry.Match> match) {
-        /** True when the answer can go in Slack's acknowledgement: unknown, empty, or a fast local read. */
+        /**
+         * True when the answer can go in Slack's acknowledgement: unknown, empty, or fast and local (an operators-only
+         * command never is: checking who may run it can ask Slack).
+         */
         public boolean answersImmediately() {
-            return match.map(m -> m.handler().answersImmediately() && !m.handler().spec().changes()).orElse(true);
+            return match.map(m -> m.handler().answersImmediately() && !m.handler().spec().operatorsOnly()).orElse(true);
         }
     }
 
@@ -69,7 +72,7 @@ public final class CommandRunner {
         CommandRegistry.Match match = prepared.match().get();
         CommandHandler handler = match.handler();
         CommandSpec spec = handler.spec();
-        if (spec.changes() && !operators.mayChange(actor)) {
+        if (spec.operatorsOnly() && !operators.mayChange(actor)) {
             record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("not an operator"));
             log.info("event=command_denied run={} command=\"{}\" actor={}", runId, spec.name(), actor.id());
             return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it: "

@@ -44,14 +44,23 @@ final class HelpCommand implements CommandHandler {
 
     private Reply build() {
         List<String> reads = new ArrayList<>();
+        List<String> practice = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (CommandHandler handler : registry.get().all()) {
             CommandSpec spec = handler.spec();
             String line = "`" + spec.usageLine() + "` — " + spec.purpose();
-            (spec.changes() ? changes : reads).add(line);
+            switch (spec.effect()) {
+                case READS -> reads.add(line);
+                case CHANGES_DEMO_WORLD -> practice.add(line);
+                case CHANGES -> changes.add(line);
+            }
         }
         Reply.Builder reply = Reply.builder("Lifeboat commands").header("Lifeboat commands");
         reply.section("*Anyone may run* (read only):\n" + String.join("\n", reads));
+        if (!practice.isEmpty()) {
+            reply.section("*Anyone may run* (these change the demo world: simulated systems only, nothing real):\n"
+                    + String.join("\n", practice));
+        }
         if (!changes.isEmpty()) {
             reply.section("*Operators only* (these change things):\n" + String.join("\n", changes));
         }

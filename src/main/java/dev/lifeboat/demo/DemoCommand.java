@@ -9,26 +9,26 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import dev.lifeboat.command.ChangeListener;
 import java.util.stream.Collectors;
 
-/** {@code demo [break|heal PART]}: practise an outage in the simulated world. Exists only in the demo world. */
+/**
+ * {@code demo [break|heal PART]}: practise an outage in the simulated world. Exists only in the demo world. It changes
+ * that world (everyone using this Lifeboat sees the break), but no real system, so anyone may run it: operators-only
+ * would make the demo useless in a trial workspace, where LIFEBOAT_OPERATORS is usually empty.
+ */
 final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
-    private static final CommandSpec SPEC = CommandSpec.reads("demo", "[break|heal " + PARTS + "|all]",
+    private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo", "[break|heal " + PARTS + "|all]",
             "practise an outage in the simulated world (demo world only)");
 
     private final DemoWorld world;
     private final Optional<DemoHeroku> heroku;
-    private final Set<ChangeListener> listeners;
 
     @Inject
-    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Set<ChangeListener> listeners) {
+    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku) {
         this.world = world;
         this.heroku = heroku;
-        this.listeners = listeners;
     }
 
     @Override
@@ -41,14 +41,9 @@ final class DemoCommand implements CommandHandler {
         return true;
     }
 
+    /** The runner tells the change listeners (a status report shared before the break is then not reused). */
     @Override
     public Reply handle(Invocation invocation) {
-        Reply reply = act(invocation);
-        listeners.forEach(ChangeListener::changed);
-        return reply;
-    }
-
-    private Reply act(Invocation invocation) {
         String action = invocation.arg(0).map(a -> a.toLowerCase(Locale.ROOT)).orElse("show");
         String target = invocation.arg(1).map(a -> a.toLowerCase(Locale.ROOT)).orElse("");
         switch (action) {

@@ -6,8 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.Responder;
-import com.slack.api.webhook.WebhookResponse;
+import dev.lifeboat.QueuedWork;
 import dev.lifeboat.command.Actor;
 import dev.lifeboat.command.CommandRunner;
 import dev.lifeboat.command.Surface;
@@ -19,12 +18,11 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.util.json.GsonFactory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.slack.api.model.block.LayoutBlock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackCommands {
     public static final String COMMAND = "/dr";
+    static final Reply BUSY = Reply.text(":hourglass: Lifeboat is busy with other requests; try again in a few seconds.");
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
 
     private final CommandRunner runner;
     private final ExecutorService work;
     private final SharedReplies shared;
+    private final SlackReplies replies;
     private final Gson gson = GsonFactory.createSnakeCase();
     /** The JSON of recent immediate answers; small, so a varying answer (history) costs one entry at most. */
     private final Map<Reply, String> ackBodies = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -53,10 +53,11 @@ public final class SlackCommands {
     });
 
     @Inject
-    SlackCommands(CommandRunner runner, @Named("work") ExecutorService work, SharedReplies shared) {
+    SlackCommands(CommandRunner runner, @Named("work") ExecutorService work, SharedReplies shared, SlackReplies replies) {
         this.runner = runner;
         this.work = work;
         this.shared = shared;
+        this.replies = replies;
     }
 
     public App register(App app) {
@@ -74,15 +75,16 @@ public final class SlackCommands {
         if (prepared.answersImmediately()) {
             Reply reply = runner.run(prepared, actor, Surface.SLACK, channel);
             if (reply.shareable()) {
-                return ctx.ack(r -> r.responseType(responseType(reply)).text(reply.summary()).blocks(blocks(reply)));
+                return ctx.ack(r -> r.responseType(SlackReplies.responseType(reply)).text(reply.summary())
+                        .blocks(replies.blocks(reply)));
             }
             // Answers such as help repeat exactly: their JSON is built once and reused.
             String json = ackBodies.computeIfAbsent(reply, r -> gson.toJson(SlashCommandResponse.builder()
-                    .responseType(responseType(r)).text(r.summary()).blocks(BlockKit.render(r)).build()));
+                    .responseType(SlackReplies.responseType(r)).text(r.summary()).blocks(BlockKit.render(r)).build()));
             return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
                     .body(json).build();
         }
-        submit(new Responder(ctx.getSlack(), payload.getResponseUrl()), () -> runner.run(prepared, actor, Surface.SLACK, channel));
+        submit(payload.getResponseUrl(), "/dr " + prepared.text(), () -> runner.run(prepared, actor, Surface.SLACK, channel));
         return ctx.ack();
     }
 
@@ -90,53 +92,59 @@ public final class SlackCommands {
         String command = payload.getActions().get(0).getValue();
         Actor actor = new Actor(payload.getUser().getId(), payload.getUser().getUsername());
         Optional<String> channel = Optional.ofNullable(payload.getChannel()).map(BlockActionPayload.Channel::getId);
-        submit(new Responder(ctx.getSlack(), payload.getResponseUrl()), () -> runner.run(command, actor, Surface.SLACK, channel));
+        submit(payload.getResponseUrl(), "/dr " + command, () -> runner.run(command, actor, Surface.SLACK, channel));
         return ctx.ack();
     }
 
     private Response onShare(BlockActionPayload payload, ActionContext ctx) {
         String id = payload.getActions().get(0).getValue();
-        Responder responder = new Responder(ctx.getSlack(), payload.getResponseUrl());
         Optional<Reply> reply = shared.get(id);
-        submit(responder, () -> reply
+        submit(payload.getResponseUrl(), "sharing the report", () -> reply
                 .map(r -> r.withVisibility(Reply.Visibility.CHANNEL).withContext("Shared by <@" + payload.getUser().getId() + ">"))
                 .orElseGet(() -> Reply.text("That report has expired; run `/dr status` again for a fresh one.")));
         return ctx.ack();
     }
 
-    /** Runs the work on the executor and answers through the response URL; says so when the queue is full. */
-    private void submit(Responder responder, java.util.function.Supplier<Reply> work) {
+    /**
+     * Runs the work on the executor and answers through the response URL. A full queue is told to the user after
+     * the acknowledgement (never inside it), and so is a stop that comes before the work could start.
+     */
+    private void submit(String responseUrl, String what, Supplier<Reply> work) {
         try {
-            this.work.execute(() -> respond(responder, work.get()));
+            this.work.execute(new SlackWork(responseUrl, what, work));
         } catch (RejectedExecutionException e) {
             log.warn("event=work_queue_full");
-            respond(responder, Reply.text(":hourglass: Lifeboat is busy with other requests; try again in a few seconds."));
+            replies.sendAfterAck(responseUrl, BUSY);
         }
     }
 
-    /** Block Kit for a reply; a private, shareable one gets a "Share in channel" button. */
-    private List<LayoutBlock> blocks(Reply reply) {
-        if (reply.shareable() && reply.visibility() == Reply.Visibility.PRIVATE) {
-            return BlockKit.renderShareable(reply, shared.put(reply));
-        }
-        return BlockKit.render(reply);
-    }
+    /** One request's work: its answer, or, if Lifeboat stops first, a note that it will not come. */
+    private final class SlackWork implements QueuedWork {
+        private final String responseUrl;
+        private final String what;
+        private final Supplier<Reply> work;
 
-    private void respond(Responder responder, Reply reply) {
-        try {
-            List<LayoutBlock> blocks = blocks(reply);
-            WebhookResponse response = responder.sendToCommand(r -> r.responseType(responseType(reply))
-                    .text(reply.summary()).blocks(blocks));
-            if (response.getCode() != 200) {
-                log.warn("event=respond_failed status={} body_length={}", response.getCode(),
-                        response.getBody() == null ? 0 : response.getBody().length());
+        SlackWork(String responseUrl, String what, Supplier<Reply> work) {
+            this.responseUrl = responseUrl;
+            this.what = what;
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            Reply reply = work.get();
+            // Cut off by a stop, the work ends interrupted; its answer (an error) is still worth sending.
+            boolean interrupted = Thread.interrupted();
+            replies.send(responseUrl, reply);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.warn("event=respond_failed error=\"{}\"", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
 
-    private static String responseType(Reply reply) {
-        return reply.visibility() == Reply.Visibility.CHANNEL ? "in_channel" : "ephemeral";
+        @Override
+        public void abandon() {
+            replies.sendOnce(responseUrl, Reply.text(":arrows_counterclockwise: Lifeboat is restarting and did not get to `"
+                    + BlockKit.cut(what, 100) + "`. Nothing was run; try again in a minute."));
+        }
     }
 }

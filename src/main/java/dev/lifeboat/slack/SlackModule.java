@@ -6,13 +6,46 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.lifeboat.Lifecycle;
 import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. */
+/**
+ * Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. Also how hard to
+ * retry reaching Slack at start ({@link ConnectBackoff}) and the thread for notes sent after an acknowledgement.
+ */
 public final class SlackModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
+    }
+
+    /** Sends notes that must follow an acknowledgement ("Lifeboat is busy"); one thread, as they are rare and small. */
+    @Provides
+    @Singleton
+    @Named("slack-notes")
+    ScheduledExecutorService notes(Lifecycle lifecycle) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "lifeboat-slack-notes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        lifecycle.manage(() -> {
+            pool.shutdown();
+            if (!pool.awaitTermination(SlackReplies.AFTER_ACK.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        });
+        return pool;
+    }
+
     @Provides
     @Singleton
     Slack slack(SlackSettings settings) {
@@ -21,6 +54,9 @@ public final class SlackModule extends AbstractModule {
         config.setPrettyResponseLoggingEnabled(false);
         config.setLibraryMaintainerMode(false);
         config.setFailOnUnknownProperties(false);
+        // Without this the SDK calls auth.test on its own to file call statistics under a team: a second start-up
+        // check that logs each failure with a stack trace. Lifeboat keeps no SDK statistics.
+        config.getMethodsConfig().setStatsEnabled(false);
         return Slack.getInstance(config);
     }
 

@@ -1,24 +1,30 @@
 package dev.lifeboat.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
+import dev.lifeboat.health.HealthBoard;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
+import javax.servlet.DispatcherType;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves Slack: over HTTP ({@code POST /slack/events}) or, when an app token is set, over Socket Mode. Either way
- * {@code GET /healthz} answers on the port.
+ * {@code GET /healthz} answers on the port from the start, while {@link SlackConnection} reaches Slack in the
+ * background. Closing it stops taking requests: Socket Mode disconnects, Jetty stops accepting and lets requests in
+ * flight finish.
  */
 public final class SlackServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
@@ -27,61 +33,72 @@ public final class SlackServer implements AutoCloseable {
 
     private final App app;
     private final SlackSettings settings;
+    private final SlackConnection connection;
+    private final HealthBoard health;
+    private final ObjectMapper json;
     private Server jetty;
     private SocketModeApp socketMode;
 
     @Inject
-    public SlackServer(App app, SlackSettings settings) {
+    public SlackServer(App app, SlackSettings settings, SlackConnection connection, HealthBoard health, ObjectMapper json) {
         this.app = app;
         this.settings = settings;
+        this.connection = connection;
+        this.health = health;
+        this.json = json;
     }
 
-    /** Starts serving on {@code port} (0 picks a free one) and returns the port in use. */
+    /** Starts serving on {@code port} (0 picks a free one) and returns the port in use; Slack is reached after. */
     public int start(String host, int port) throws Exception {
         boolean socket = settings.socketMode();
-        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
-        threads.setName("lifeboat-http");
-        jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost(host);
-        connector.setPort(port);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(new HealthServlet(socket ? "socket" : "http")), HEALTH_PATH);
+        ServletContextHandler context = JettyEdge.context(BodyLimitFilter.MAX_BODY_BYTES);
+        context.addServlet(new ServletHolder(new HealthServlet(socket ? "socket" : "http", health, connection::ready, json)),
+                HEALTH_PATH);
         if (!socket) {
+            context.addFilter(new FilterHolder(new StartingGate(connection, settings.signingSecret().map(Secret::reveal).orElse(""))),
+                    EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
         }
-        jetty.setHandler(context);
-        jetty.setStopAtShutdown(false);
+        jetty = JettyEdge.server(host, port, context);
+        jetty.start();
+        int actual = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+        log.info("event=serving mode={} port={} health={}", socket ? "socket" : "http", actual, HEALTH_PATH);
 
-        if (!socket) {
-            app.start();  // In Socket Mode, SocketModeApp starts (and stops) the app itself.
-        }
         if (socket) {
+            // SocketModeApp starts (and stops) the Bolt app itself.
             socketMode = new SocketModeApp(settings.appToken().map(Secret::reveal).orElseThrow(), app,
                     SocketModeClient.Backend.JavaWebSocket);
-            socketMode.startAsync();
+            connection.start(socketMode::startAsync);
+        } else {
+            connection.start(app::start);
         }
-        jetty.start();
-        int actual = connector.getLocalPort();
-        log.info("event=serving mode={} port={} health={}", socket ? "socket" : "http", actual, HEALTH_PATH);
         return actual;
+    }
+
+    /** Reaching Slack: its outcome, and whether Lifeboat is serving yet. */
+    public SlackConnection connection() {
+        return connection;
     }
 
     public void join() throws InterruptedException {
         jetty.join();
     }
 
+    /** Stops taking requests, letting those in flight finish (at most {@link JettyEdge#STOP_TIMEOUT}). */
     @Override
     public void close() throws Exception {
-        if (jetty != null) {
-            jetty.stop();
-        }
-        if (socketMode != null) {
-            socketMode.close();
-        } else {
-            app.stop();
+        connection.stop();
+        try {
+            if (socketMode != null) {
+                socketMode.close();
+            }
+        } finally {
+            if (jetty != null) {
+                jetty.stop();
+            }
+            if (socketMode == null) {
+                app.stop();
+            }
         }
     }
 

@@ -151,4 +151,51 @@ class CommandRunnerTest {
         assertEquals("console", audited.get(0).surface());
         assertEquals(1, changes.get(), "a finished change is announced, so cached status is not shown stale");
     }
+
+    @Test
+    void aCommandThatChangesOnlyTheDemoWorldMayBeRunByAnyoneAndIsStillAnnouncedAsAChange() {
+        List<String> ran = new ArrayList<>();
+        CommandHandler demo = new CommandHandler() {
+            @Override
+            public CommandSpec spec() {
+                return CommandSpec.changesDemoWorld("demo", "[break|heal PART]", "practise");
+            }
+
+            @Override
+            public boolean answersImmediately() {
+                return true;
+            }
+
+            @Override
+            public Reply handle(Invocation invocation) {
+                ran.add(invocation.rest());
+                return Reply.text("Broke app");
+            }
+        };
+        CommandRunner runner = runner(demo);
+
+        String answer = run(runner, "demo break app");
+
+        assertEquals("Broke app", answer, "alice is no operator, and may still practise");
+        assertEquals(List.of("break app"), ran);
+        assertEquals("ok", audited.get(0).outcome());
+        assertEquals(1, changes.get(), "a break ends the status share window like any change");
+        assertTrue(runner.prepare("demo break app").answersImmediately(), "no operator lookup, so it fits in the ack");
+    }
+
+    @Test
+    void helpListsDemoWorldChangesApartFromReadsAndFromOperatorOnlyChanges() {
+        CommandRegistry registry = new CommandRegistry(Set.of(
+                handler(CommandSpec.reads("status", "", "one-glance health"), i -> Reply.text("")),
+                handler(CommandSpec.changesDemoWorld("demo", "[break|heal PART]", "practise an outage"), i -> Reply.text("")),
+                handler(CommandSpec.changes("rollback", "[vNNN]", "roll back a release"), i -> Reply.text(""))));
+        Operators operators = new Operators(new AccessSettings(List.of("U0OPS"), 1), group -> Set.of(), Clock.systemUTC());
+
+        String help = TextRenderer.render(new HelpCommand(() -> registry, operators).handle(null));
+
+        assertTrue(help.contains("Anyone may run (read only):\n/dr status — one-glance health\n"), help);
+        assertTrue(help.contains("Anyone may run (these change the demo world: simulated systems only, nothing real):\n"
+                + "/dr demo [break|heal PART] — practise an outage\n"), help);
+        assertTrue(help.contains("Operators only (these change things):\n/dr rollback [vNNN] — roll back a release"), help);
+    }
 }
