@@ -1,0 +1,482 @@
+package dev.lifeboat.runbook;
+
+import dev.lifeboat.runbook.RunEvent.Kind;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs runbooks: a run is proposed (a confirmation card, nothing changed), confirmed exactly once (the store's
+ * compare-and-set), approved when a second operator must, and then its steps run one after another on the
+ * {@code runs} executor, each persisted before and after it runs. A crash leaves the run RUNNING in the store; at
+ * start-up {@link #resumeUnfinished()} goes on from the first step that did not end.
+ */
+@Singleton
+public final class RunEngine {
+    /** How long a confirmation card, or a run waiting for approval, stays valid. */
+    public static final Duration PROPOSAL_TTL = Duration.ofMinutes(30);
+    /** Parameter naming how many distinct operators must agree (the requester included); default 1. */
+    public static final String APPROVALS = "approvals";
+
+    private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+    private final RunStore store;
+    private final Map<String, Runbook> runbooks;
+    private final Set<RunListener> listeners;
+    private final Clock clock;
+    private final Waiter waiter;
+    private final ExecutorService executor;
+    private final RunIds ids;
+    private final RetryBackoff backoff;
+    /** Runs executing in this process, so a resume never runs one twice here. */
+    private final Set<String> executing = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public RunEngine(RunStore store, Set<Runbook> runbooks, Set<RunListener> listeners, Clock clock, Waiter waiter,
+                     @Named("runs") ExecutorService executor, RunIds ids, RetryBackoff backoff) {
+        this.store = store;
+        this.runbooks = runbooks.stream().collect(Collectors.toMap(Runbook::name, Function.identity()));
+        this.listeners = listeners;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.executor = executor;
+        this.ids = ids;
+        this.backoff = backoff;
+    }
+
+    /** Persists a proposed run (its steps pending): what the confirmation card shows. Nothing changes yet. */
+    public Run propose(String runbookName, String title, String target, RunParams params, String requestedBy) {
+        Runbook runbook = runbook(runbookName);
+        List<StepRecord> steps = runbook.steps(params).stream().map(s -> StepRecord.pending(s.id(), s.title())).toList();
+        Run run = new Run(ids.next(), runbookName, title, target, params, RunState.PROPOSED, requestedBy, List.of(),
+                Optional.empty(), clock.instant(), Optional.empty(), Optional.empty(), "", Map.of(), steps);
+        store.create(run);
+        return run;
+    }
+
+    public Optional<Run> find(String runId) {
+        return store.find(runId);
+    }
+
+    /**
+     * The requester confirms the card. Exactly one of several concurrent confirmations starts the run; the others
+     * are told it already started. Another run holding the target refuses it, naming that run.
+     */
+    public Decision confirm(String runId, String actor) {
+        Optional<Run> found = store.find(runId);
+        if (found.isEmpty()) {
+            return Decision.refused("There is no run " + runId + ".", null);
+        }
+        Run run = found.get();
+        if (run.state() != RunState.PROPOSED) {
+            return Decision.refused(alreadyDecided(run), run);
+        }
+        if (expired(run.createdAt())) {
+            store.transition(runId, RunState.PROPOSED, RunState.EXPIRED, clock.instant());
+            return Decision.refused("This confirmation expired after " + PROPOSAL_TTL.toMinutes()
+                    + " minutes; nothing was changed. Ask again for a fresh one.", reload(runId));
+        }
+        try {
+            store.lock(run.target(), runId);
+        } catch (RunConflictException e) {
+            String holder = store.find(e.holder()).map(h -> " (" + h.title() + ", " + h.state().name().toLowerCase(java.util.Locale.ROOT) + ")").orElse("");
+            return Decision.refused("Run " + e.holder() + holder + " is already working on " + run.target()
+                    + "; one run at a time. `/dr cancel " + e.holder() + "` stops it.", run);
+        }
+        int needed = approvalsNeeded(run);
+        RunState next = needed > 1 ? RunState.WAITING_FOR_APPROVAL : RunState.RUNNING;
+        if (!store.transition(runId, RunState.PROPOSED, next, clock.instant())) {
+            return Decision.refused(alreadyDecided(reload(runId)), reload(runId));
+        }
+        store.addApproval(runId, actor);
+        if (next == RunState.WAITING_FOR_APPROVAL) {
+            Run waiting = reload(runId);
+            tell(waiting, RunEvent.of(Kind.WAITING_FOR_APPROVAL, "Waiting for a second operator to approve (requested by "
+                    + actor + "; expires in " + PROPOSAL_TTL.toMinutes() + " minutes)."));
+            return new Decision.Done(waiting);
+        }
+        Run started = reload(runId);
+        tell(started, RunEvent.of(Kind.STARTED, "Started by " + actor + "."));
+        submit(started);
+        return new Decision.Done(started);
+    }
+
+    /** A second operator approves a run waiting for approval; the requester cannot approve their own. */
+    public Decision approve(String runId, String approver) {
+        Optional<Run> found = store.find(runId);
+        if (found.isEmpty()) {
+            return Decision.refused("There is no run " + runId + ".", null);
+        }
+        Run run = found.get();
+        if (run.state() != RunState.WAITING_FOR_APPROVAL) {
+            return Decision.refused(alreadyDecided(run), run);
+        }
+        if (run.requestedBy().equals(approver)) {
+            return Decision.refused("You asked for this run; another operator must approve it.", run);
+        }
+        if (run.approvedBy().contains(approver)) {
+            return Decision.refused("You have already approved this run.", run);
+        }
+        if (expired(run.startedAt().orElse(run.createdAt()))) {
+            if (store.transition(runId, RunState.WAITING_FOR_APPROVAL, RunState.EXPIRED, clock.instant())) {
+                store.unlock(run.target(), runId);
+                store.outcome(runId, "Expired: no second approval within " + PROPOSAL_TTL.toMinutes() + " minutes. Nothing was changed.");
+                tell(reload(runId), RunEvent.of(Kind.FINISHED, "Expired without a second approval; nothing was changed."));
+            }
+            return Decision.refused("This run waited more than " + PROPOSAL_TTL.toMinutes()
+                    + " minutes for approval and expired; nothing was changed.", reload(runId));
+        }
+        store.addApproval(runId, approver);
+        Run approved = reload(runId);
+        if (approved.approvedBy().size() < approvalsNeeded(approved)) {
+            tell(approved, RunEvent.of(Kind.APPROVED, "Approved by " + approver + "; more approvals needed."));
+            return new Decision.Done(approved);
+        }
+        if (!store.transition(runId, RunState.WAITING_FOR_APPROVAL, RunState.RUNNING, clock.instant())) {
+            return Decision.refused(alreadyDecided(reload(runId)), reload(runId));
+        }
+        Run started = reload(runId);
+        tell(started, RunEvent.of(Kind.APPROVED, "Approved by " + approver + "; starting."));
+        submit(started);
+        return new Decision.Done(started);
+    }
+
+    /**
+     * Cancels a run: one not yet started ends at once; a running one stops at its next safe point (between steps,
+     * or in a step's wait), and its closing line says what state the systems are in.
+     */
+    public Decision cancel(String runId, String actor) {
+        Optional<Run> found = store.find(runId);
+        if (found.isEmpty()) {
+            return Decision.refused("There is no run " + runId + ".", null);
+        }
+        Run run = found.get();
+        switch (run.state()) {
+            case PROPOSED, WAITING_FOR_APPROVAL -> {
+                if (!store.transition(runId, run.state(), RunState.CANCELLED, clock.instant())) {
+                    return Decision.refused(alreadyDecided(reload(runId)), reload(runId));
+                }
+                store.unlock(run.target(), runId);
+                store.outcome(runId, "Cancelled by " + actor + " before anything was changed.");
+                Run cancelled = reload(runId);
+                tell(cancelled, RunEvent.of(Kind.FINISHED, "Cancelled by " + actor + "; nothing was changed."));
+                return new Decision.Done(cancelled);
+            }
+            case RUNNING -> {
+                store.requestCancel(runId, actor);
+                Run cancelling = reload(runId);
+                tell(cancelling, RunEvent.of(Kind.CANCEL_REQUESTED, "Cancel requested by " + actor
+                        + "; stopping at the next safe point" + cancelling.current().map(s -> " (now: " + s.title() + ")").orElse("") + "."));
+                return new Decision.Done(cancelling);
+            }
+            default -> {
+                return Decision.refused("Run " + runId + " has already ended (" + run.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + ").", run);
+            }
+        }
+    }
+
+    /** At start-up: every run that was running goes on from its last persisted step, and says so. */
+    public List<Run> resumeUnfinished() {
+        List<Run> resumed = new ArrayList<>();
+        for (Run run : store.unfinished()) {
+            if (run.state() == RunState.WAITING_FOR_APPROVAL) {
+                continue;
+            }
+            if (run.state() == RunState.RUNNING && !executing.contains(run.id())) {
+                String from = run.steps().stream().filter(s -> !s.state().done()).findFirst().map(StepRecord::title).orElse("the end");
+                tell(run, RunEvent.of(Kind.RESUMED, "Lifeboat restarted; resuming from: " + from + "."));
+                submit(run);
+                resumed.add(run);
+            }
+        }
+        return resumed;
+    }
+
+    private void submit(Run run) {
+        if (!executing.add(run.id())) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    new Execution(run.id()).run();
+                } finally {
+                    executing.remove(run.id());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            executing.remove(run.id());
+            log.warn("event=run_not_started run={} reason=\"executor stopped\"", run.id());
+        }
+    }
+
+    /** One run's steps, on the run's own thread. */
+    private final class Execution {
+        private final String runId;
+
+        Execution(String runId) {
+            this.runId = runId;
+        }
+
+        void run() {
+            Run run = reload(runId);
+            Runbook runbook = runbook(run.runbook());
+            for (Step step : runbook.steps(run.params())) {
+                run = reload(runId);
+                StepRecord record = run.step(step.id()).orElseGet(() -> StepRecord.pending(step.id(), step.title()));
+                if (record.state() == StepState.SUCCEEDED || record.state() == StepState.SKIPPED) {
+                    continue;
+                }
+                if (run.cancelRequestedBy().isPresent()) {
+                    stopCancelled(run, runbook, record);
+                    return;
+                }
+                StepRecord started = record.started(clock.instant());
+                store.saveStep(runId, started);
+                tell(reload(runId), RunEvent.step(Kind.STEP_STARTED, step.id(), step.title()));
+                StepResult result;
+                try {
+                    result = attempt(step, started);
+                } catch (InterruptedException e) {
+                    // Lifeboat is stopping: the run stays RUNNING in the store and resumes at the next start.
+                    Thread.currentThread().interrupt();
+                    log.info("event=run_paused run={} step={}", runId, step.id());
+                    return;
+                }
+                StepRecord latest = reload(runId).step(step.id()).orElse(started);
+                switch (result.state()) {
+                    case SUCCEEDED, SKIPPED -> {
+                        store.saveStep(runId, latest.finished(result.state(), result.detail(), clock.instant()));
+                        tell(reload(runId), RunEvent.step(Kind.STEP_FINISHED, step.id(), result.detail()));
+                    }
+                    case CANCELLED -> {
+                        store.saveStep(runId, latest.finished(StepState.CANCELLED, result.detail(), clock.instant()));
+                        stopCancelled(reload(runId), runbook, reload(runId).step(step.id()).orElseThrow());
+                        return;
+                    }
+                    default -> {
+                        StepRecord failed = latest.finished(StepState.FAILED, result.detail(), clock.instant());
+                        store.saveStep(runId, failed);
+                        tell(reload(runId), RunEvent.step(Kind.STEP_FAILED, step.id(), step.title() + " failed: " + result.detail()));
+                        skipRest(runbook, step.id(), "not run: an earlier step failed");
+                        finish(RunState.FAILED, runbook.afterFailure(reload(runId), failed));
+                        return;
+                    }
+                }
+            }
+            finish(RunState.SUCCEEDED, runbook.afterSuccess(reload(runId)));
+        }
+
+        /** Runs one step, retrying retryable failures with backoff within its timeout. */
+        private StepResult attempt(Step step, StepRecord started) throws InterruptedException {
+            Instant deadline = clock.instant().plus(step.timeout());
+            Context context = new Context(runId, step.id(), deadline);
+            for (int attempt = 1; ; attempt++) {
+                StepOutcome outcome;
+                try {
+                    outcome = step.run(context);
+                } catch (RunCancelledException e) {
+                    return new StepResult(StepState.CANCELLED, "stopped: " + e.getMessage());
+                } catch (StepTimedOutException e) {
+                    return new StepResult(StepState.FAILED, "did not finish within " + Durations.words(step.timeout()));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    log.warn("event=step_error run={} step={} error=\"{}\"", runId, step.id(), e.getClass().getSimpleName());
+                    outcome = StepOutcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+                if (outcome instanceof StepOutcome.Succeeded s) {
+                    return new StepResult(StepState.SUCCEEDED, s.detail());
+                }
+                if (outcome instanceof StepOutcome.Skipped s) {
+                    return new StepResult(StepState.SKIPPED, s.reason());
+                }
+                StepOutcome.Failed f = (StepOutcome.Failed) outcome;
+                Duration wait = backoff.delay(attempt);
+                if (!f.retryable() || clock.instant().plus(wait).isAfter(deadline) || attempt >= backoff.maxAttempts()) {
+                    return new StepResult(StepState.FAILED, f.reason()
+                            + (f.retryable() && attempt > 1 ? " (after " + attempt + " tries)" : ""));
+                }
+                context.progress("retrying in " + Durations.words(wait) + " after: " + f.reason());
+                try {
+                    context.sleep(wait);
+                } catch (RunCancelledException e) {
+                    return new StepResult(StepState.CANCELLED, "stopped: " + e.getMessage());
+                } catch (StepTimedOutException e) {
+                    return new StepResult(StepState.FAILED, f.reason());
+                }
+            }
+        }
+
+        private void stopCancelled(Run run, Runbook runbook, StepRecord at) {
+            String by = run.cancelRequestedBy().orElse("someone");
+            skipRest(runbook, at.state() == StepState.CANCELLED ? at.id() : null, "not run: cancelled by " + by);
+            Run now = reload(runId);
+            StepRecord where = now.step(at.id()).orElse(at);
+            finish(RunState.CANCELLED, "Cancelled by " + by + " at: " + where.title() + ". "
+                    + runbook.afterFailure(now, where));
+        }
+
+        /** Marks every step after {@code afterStepId} (or every pending one when null) as skipped. */
+        private void skipRest(Runbook runbook, String afterStepId, String why) {
+            Run run = reload(runId);
+            boolean after = afterStepId == null;
+            for (StepRecord s : run.steps()) {
+                if (after && !s.state().done()) {
+                    store.saveStep(runId, s.finished(StepState.SKIPPED, why, clock.instant()));
+                }
+                if (s.id().equals(afterStepId)) {
+                    after = true;
+                }
+            }
+        }
+
+        private void finish(RunState state, String outcome) {
+            Run run = reload(runId);
+            store.outcome(runId, outcome);
+            if (store.transition(runId, RunState.RUNNING, state, clock.instant())) {
+                store.unlock(run.target(), runId);
+                tell(reload(runId), RunEvent.of(Kind.FINISHED, outcome));
+            }
+        }
+    }
+
+    private record StepResult(StepState state, String detail) {
+    }
+
+    /** A step's view of its run. */
+    private final class Context implements StepContext {
+        private final String runId;
+        private final String stepId;
+        private final Instant deadline;
+
+        Context(String runId, String stepId, Instant deadline) {
+            this.runId = runId;
+            this.stepId = stepId;
+            this.deadline = deadline;
+        }
+
+        private StepRecord mine() {
+            return reload(runId).step(stepId).orElseThrow();
+        }
+
+        @Override
+        public String runId() {
+            return runId;
+        }
+
+        @Override
+        public RunParams params() {
+            return reload(runId).params();
+        }
+
+        @Override
+        public String requestedBy() {
+            return reload(runId).requestedBy();
+        }
+
+        @Override
+        public Optional<String> recorded(String key) {
+            return Optional.ofNullable(mine().records().get(key));
+        }
+
+        @Override
+        public Optional<String> recordedBy(String otherStepId, String key) {
+            return reload(runId).step(otherStepId).map(s -> s.records().get(key));
+        }
+
+        @Override
+        public void record(String key, String value) {
+            store.saveStep(runId, mine().withRecord(key, value));
+        }
+
+        @Override
+        public void progress(String detail) {
+            store.saveStep(runId, mine().withState(StepState.RUNNING, detail));
+            tell(reload(runId), RunEvent.step(Kind.STEP_PROGRESS, stepId, detail));
+        }
+
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            reload(runId).cancelRequestedBy().ifPresent(by -> {
+                throw new RunCancelledException(by);
+            });
+            if (clock.instant().plus(duration).isAfter(deadline)) {
+                throw new StepTimedOutException();
+            }
+            waiter.sleep(duration);
+            reload(runId).cancelRequestedBy().ifPresent(by -> {
+                throw new RunCancelledException(by);
+            });
+        }
+    }
+
+    /** A step's wait would end past its timeout. */
+    static final class StepTimedOutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private Runbook runbook(String name) {
+        Runbook runbook = runbooks.get(name);
+        if (runbook == null) {
+            throw new IllegalStateException("no runbook named '" + name + "'");
+        }
+        return runbook;
+    }
+
+    private Run reload(String runId) {
+        return store.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " vanished from the store"));
+    }
+
+    private boolean expired(Instant since) {
+        return clock.instant().isAfter(since.plus(PROPOSAL_TTL));
+    }
+
+    private static int approvalsNeeded(Run run) {
+        return run.params().get(APPROVALS).map(Integer::parseInt).orElse(1);
+    }
+
+    private static String alreadyDecided(Run run) {
+        return switch (run.state()) {
+            case PROPOSED -> "Run " + run.id() + " has not started.";
+            case WAITING_FOR_APPROVAL -> "Run " + run.id() + " is already confirmed and waits for a second operator's approval.";
+            case RUNNING -> "Run " + run.id() + " is already running (started by " + run.requestedBy() + ").";
+            case SUCCEEDED -> "Run " + run.id() + " has already finished.";
+            case FAILED -> "Run " + run.id() + " has already ended: it failed.";
+            case CANCELLED -> "Run " + run.id() + " was cancelled.";
+            case EXPIRED -> "Run " + run.id() + " expired; nothing was changed. Ask again for a fresh one.";
+        };
+    }
+
+    private void tell(Run run, RunEvent event) {
+        for (RunListener listener : listeners) {
+            try {
+                listener.changed(run, event);
+            } catch (RuntimeException e) {
+                log.warn("event=run_listener_failed listener={} run={} error=\"{}\"", listener.getClass().getSimpleName(),
+                        run.id(), e.getClass().getSimpleName());
+            }
+        }
+    }
+}
