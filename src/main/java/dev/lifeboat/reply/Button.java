@@ -1,17 +1,31 @@
 package dev.lifeboat.reply;
 
+import java.util.Optional;
+
 /**
  * A button that runs a Lifeboat command when clicked, as the person who clicked it. A changing command still goes
  * through its own confirmation and the operator check.
  *
- * @param label   the button text
- * @param command the command words to run, e.g. {@code "restart web"}
- * @param style   how it looks
+ * @param label       the button text
+ * @param command     the command words to run, e.g. {@code "restart web"}
+ * @param style       how it looks
+ * @param typeToRun   when present, the words the person must type before the command runs (a production restore
+ *                    asks for the app's name): Slack opens a modal with a text field, the console asks for a line,
+ *                    and the typed text is appended to {@code command} as its last word; the command itself checks it
  */
-public record Button(String label, String command, Style style) {
+public record Button(String label, String command, Style style, Optional<String> typeToRun) {
     public enum Style { DEFAULT, PRIMARY, DANGER }
+
+    public Button(String label, String command, Style style) {
+        this(label, command, style, Optional.empty());
+    }
 
     public static Button of(String label, String command) {
         return new Button(label, command, Style.DEFAULT);
+    }
+
+    /** A button whose command runs only after the person types {@code expected} (shown as the prompt's hint). */
+    public static Button typed(String label, String command, Style style, String expected) {
+        return new Button(label, command, style, Optional.of(expected));
     }
 }
