@@ -83,6 +83,19 @@ public final class CoreModule extends AbstractModule {
         return pool;
     }
 
+    /**
+     * Runbook runs: one thread per running run (they mostly wait on Heroku). A stop interrupts
+     * them, and an interrupted run stays RUNNING in the store and resumes at the next start.
+     */
+    @Provides
+    @Singleton
+    @Named("runs")
+    ExecutorService runs(Lifecycle lifecycle) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("lifeboat-run"));
+        lifecycle.manage(pool::shutdownNow);
+        return pool;
+    }
+
     private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return runnable -> {

@@ -1,0 +1,19 @@
+package dev.lifeboat.runbook;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+
+/**
+ * The runbook engine. Feature modules add their runbooks ({@code Multibinder<Runbook>}) and adapters their listeners
+ * ({@code Multibinder<RunListener>}); the store binds {@link RunStore}; the core binds the {@code runs} executor.
+ */
+public final class RunbookModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), Runbook.class);
+        Multibinder.newSetBinder(binder(), RunListener.class);
+        bind(Waiter.class).toInstance(Waiter.REAL);
+        bind(RetryBackoff.class).toInstance(RetryBackoff.DEFAULT);
+        bind(RunIds.class).toInstance(new RunIds());
+    }
+}
