@@ -3,6 +3,8 @@ package dev.lifeboat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.lifeboat.access.GroupDirectory;
+import dev.lifeboat.audit.AuditModule;
+import dev.lifeboat.backups.BackupsModule;
 import dev.lifeboat.command.CommandsModule;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.console.ConsoleGroupDirectory;
@@ -21,6 +23,7 @@ import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
 import dev.lifeboat.probe.ProbeModule;
 import dev.lifeboat.slack.SlackModule;
+import dev.lifeboat.status.StatusModule;
 import dev.lifeboat.status.StatusTargets;
 import dev.lifeboat.store.StoreModule;
 import java.net.URI;
@@ -74,6 +77,7 @@ public final class Wiring {
         modules.add(new CoreModule(config));
         modules.add(new StoreModule());
         modules.add(new CommandsModule());
+        modules.addAll(features());
         modules.add(new SystemsModule());
         List<String> simulated = new ArrayList<>();
         choose(modules, simulated, world, config.heroku().configured(), "Heroku", new HerokuModule(), new DemoHerokuModule());
@@ -107,6 +111,11 @@ public final class Wiring {
         String appName = config.heroku().app().orElse(DemoWorld.APP_NAME);
         modules.add(targets(new StatusTargets(Optional.of(appName), app, site, backupPrefix(config, appName))));
         return new Plan(modules, simulated);
+    }
+
+    /** The feature modules, each registering its own commands: a new feature adds its module here. */
+    private static List<Module> features() {
+        return List.of(new StatusModule(), new BackupsModule(), new AuditModule());
     }
 
     /**

@@ -96,4 +96,30 @@ class WiringTest {
         assertFalse(optional(injector, NetlifySite.class).orElseThrow() instanceof DemoNetlify);
         assertEquals(java.util.List.of("Heroku", "Heroku Postgres backups", "Statuspage", "S3"), plan.simulated());
     }
+
+    @Test
+    void everyWorldHasTheCommandsItsFeatureModulesRegister() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env()));
+
+        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
+
+        CommandRegistry registry = injector.getInstance(CommandRegistry.class);
+        for (String name : java.util.List.of("help", "status", "backups", "history")) {
+            assertTrue(registry.find(java.util.List.of(name)).isPresent(), name + " is registered");
+        }
+    }
+
+    @Test
+    void theCommandPackageNamesNoFeature() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/java/dev/lifeboat/command"))) {
+            for (Path file : files.toList()) {
+                String source = java.nio.file.Files.readString(file);
+                for (String feature : java.util.List.of("status", "backups", "restore", "runs", "demo")) {
+                    assertFalse(source.contains("import dev.lifeboat." + feature + "."),
+                            file.getFileName() + " imports the " + feature + " feature");
+                }
+                assertFalse(source.contains("HistoryCommand"), file.getFileName() + " names the history command");
+            }
+        }
+    }
 }

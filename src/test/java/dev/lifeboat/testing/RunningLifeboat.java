@@ -34,7 +34,7 @@ public final class RunningLifeboat implements AutoCloseable {
 
     /**
      * Starts with {@code overrides} replacing bindings of the real wiring (e.g. {@code StatusTimings}, which
-     * {@code CommandsModule} binds), and {@code extra} added beside it (e.g. more commands); returns once Slack (the
+     * {@code StatusModule} binds), and {@code extra} added beside it (e.g. more commands); returns once Slack (the
      * test's stand-in) accepted the token.
      */
     public static RunningLifeboat start(Map<String, String> env, List<Module> overrides, Module... extra)

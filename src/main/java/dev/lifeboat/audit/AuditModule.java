@@ -1,0 +1,13 @@
+package dev.lifeboat.audit;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import dev.lifeboat.command.CommandHandler;
+
+/** {@code history}: the audit log's command. The log itself lives in the state store ({@code StoreModule}). */
+public final class AuditModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), CommandHandler.class).addBinding().to(HistoryCommand.class);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.lifeboat.status;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import dev.lifeboat.command.ChangeListener;
+import dev.lifeboat.command.CommandHandler;
+
+/** {@code status}: the command, the shared round it reads, and its timings; a changing command ends a shared round. */
+public final class StatusModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), CommandHandler.class).addBinding().to(StatusCommand.class);
+        bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
+        bind(FactsSource.class).to(StatusRound.class);
+        Multibinder.newSetBinder(binder(), ChangeListener.class).addBinding().to(StatusService.class);
+    }
+}
