@@ -3,6 +3,7 @@ package dev.lifeboat;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.demo.DemoHeroku;
+import dev.lifeboat.demo.DemoPgBackups;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.netlify.NetlifySite;
 import dev.lifeboat.pgbackups.PgBackups;
@@ -23,5 +24,6 @@ final class SystemsModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), StatusPage.class);
         OptionalBinder.newOptionalBinder(binder(), OffsiteStore.class);
         OptionalBinder.newOptionalBinder(binder(), DemoHeroku.class);
+        OptionalBinder.newOptionalBinder(binder(), DemoPgBackups.class);
     }
 }

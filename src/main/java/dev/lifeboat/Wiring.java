@@ -22,6 +22,7 @@ import dev.lifeboat.statuspage.StatuspageModule;
 import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
 import dev.lifeboat.probe.ProbeModule;
+import dev.lifeboat.restore.RestoreTargets;
 import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusModule;
 import dev.lifeboat.status.StatusTargets;
@@ -97,6 +98,9 @@ public final class Wiring {
             Optional<String> app = config.heroku().configured() ? config.heroku().app() : Optional.empty();
             modules.add(targets(new StatusTargets(app, config.heroku().healthUrl(), config.netlify().siteUrl(),
                     backupPrefix(config, app.orElse("")))));
+            Optional<String> staging = config.heroku().configured() ? config.heroku().stagingApp() : Optional.empty();
+            modules.add(restoreTargets(new RestoreTargets(app, staging, config.heroku().healthUrl(),
+                    backupPrefix(config, app.orElse("")))));
             return new Plan(modules, List.of());
         }
         boolean realHeroku = world == World.MIXED && config.heroku().configured();
@@ -110,6 +114,10 @@ public final class Wiring {
         Optional<URI> site = demoSite ? Optional.of(DemoWorld.SITE_URL) : config.netlify().siteUrl();
         String appName = config.heroku().app().orElse(DemoWorld.APP_NAME);
         modules.add(targets(new StatusTargets(Optional.of(appName), app, site, backupPrefix(config, appName))));
+        Optional<String> staging = realHeroku ? config.heroku().stagingApp()
+                : Optional.of(config.heroku().stagingApp().orElse(DemoWorld.STAGING_APP_NAME));
+        modules.add(restoreTargets(new RestoreTargets(Optional.of(appName), staging, app,
+                backupPrefix(config, appName))));
         return new Plan(modules, simulated);
     }
 
@@ -135,6 +143,15 @@ public final class Wiring {
     /** Offsite copies of an app's backups live under {@code LIFEBOAT_BACKUP_PREFIX}{@code APP/}. */
     public static String backupPrefix(LifeboatConfig config, String app) {
         return config.s3().prefix() + app + "/";
+    }
+
+    private static Module restoreTargets(RestoreTargets targets) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(RestoreTargets.class).toInstance(targets);
+            }
+        };
     }
 
     private static Module targets(StatusTargets targets) {

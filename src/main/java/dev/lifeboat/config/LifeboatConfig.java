@@ -120,6 +120,8 @@ public record LifeboatConfig(
                 r.integer("LIFEBOAT_DOWN_AFTER_FAILURES", 3, 1, 100),
                 r.bool("LIFEBOAT_AUTO_INCIDENT", false),
                 fallback);
+        runtime.validationSql().ifPresent(sql -> ValidationSql.statements(sql).stream()
+                .map(ValidationSql::problem).flatMap(Optional::stream).distinct().forEach(r::problem));
 
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());

@@ -19,16 +19,21 @@ import java.util.stream.Collectors;
 final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
-    private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo", "[break|heal " + PARTS + "|all]",
-            "practise an outage in the simulated world (demo world only)");
+    private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
+            "[break|heal " + PARTS + "|all] | fail restore|backup",
+            "practise an outage in the simulated world; `fail restore` makes the next restore fail (demo world only)");
+    static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
+    static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
 
     private final DemoWorld world;
     private final Optional<DemoHeroku> heroku;
+    private final Optional<DemoPgBackups> backups;
 
     @Inject
-    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku) {
+    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups) {
         this.world = world;
         this.heroku = heroku;
+        this.backups = backups;
     }
 
     @Override
@@ -72,7 +77,31 @@ final class DemoCommand implements CommandHandler {
                 }
                 return Reply.text(":adhesive_bandage: Healed " + target + ".");
             }
-            default -> throw new UsageException("`demo` can `break` or `heal` a part, not `" + action + "`.");
+            case "fail" -> {
+                return fail(target);
+            }
+            default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore or "
+                    + "backup, not `" + action + "`.");
+        }
+    }
+
+    private Reply fail(String what) {
+        if (backups.isEmpty()) {
+            return Reply.text("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.");
+        }
+        switch (what) {
+            case "restore" -> {
+                backups.get().failNextRestore(FAILURE);
+                return Reply.text(":boom: The next restore in the demo world will fail part-way (`" + FAILURE
+                        + "`). Try `restore` and confirm it: the run stops, says maintenance is on, and what to do.");
+            }
+            case "backup" -> {
+                backups.get().failNextCapture(CAPTURE_FAILURE);
+                return Reply.text(":boom: The next backup in the demo world will fail (`" + CAPTURE_FAILURE
+                        + "`). A restore's safety backup fails first, so nothing is restored.");
+            }
+            default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore` or "
+                    + "`demo fail backup`." : "`demo fail` takes `restore` or `backup`, not `" + what + "`.");
         }
     }
 

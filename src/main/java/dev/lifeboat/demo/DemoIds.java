@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Stable ids shared by the simulated Heroku and the simulated backups API, so the two agree without talking. */
 final class DemoIds {
     /** The simulated app when no HEROKU_APP is configured. */
     static final String DEFAULT_APP = "lifeboat-demo";
+    /** The simulated staging app when no HEROKU_STAGING_APP is configured (restores and drills go there). */
+    static final String DEFAULT_STAGING_APP = "lifeboat-demo-staging";
 
     /** How many nightly backups (and offsite copies of them) the demo world starts with. */
     static final int NIGHTLY = 12;
@@ -55,11 +58,14 @@ final class DemoIds {
         return "postgresql-" + (Math.abs(app.hashCode()) % 90_000 + 10_000) + "-demo";
     }
 
-    /** The apps to simulate: the configured production app (or {@value #DEFAULT_APP}) and the staging app. */
+    /**
+     * The apps to simulate: the configured production app (or {@value #DEFAULT_APP}) and the configured staging app
+     * (or {@value #DEFAULT_STAGING_APP}).
+     */
     static List<String> appNames(HerokuSettings settings) {
         List<String> names = new ArrayList<>();
         names.add(settings.app().orElse(DEFAULT_APP).toLowerCase(Locale.ROOT));
-        settings.stagingApp().map(name -> name.toLowerCase(Locale.ROOT))
+        Optional.of(settings.stagingApp().orElse(DEFAULT_STAGING_APP).toLowerCase(Locale.ROOT))
                 .filter(name -> !names.contains(name)).ifPresent(names::add);
         return names;
     }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * A simulated Heroku Postgres backups API for demos and practice, moving with the injected {@link Clock}: twelve
  * scheduled daily backups ({@code a001}…{@code a012}); a capture waits {@link #START_DELAY}, then its processed
  * bytes grow for {@link #CAPTURE_TIME} until it completes; a restore does the same over {@link #RESTORE_TIME}.
- * To practise failures: {@link #failNextTransfer(String)} and {@link #simulateApiOutage(Failure)}. Uses the same
+ * To practise failures: {@link #failNextTransfer(String)}, {@link #failNextRestore(String)},
+ * {@link #failNextCapture(String)} and {@link #simulateApiOutage(Failure)}. Uses the same
  * app and add-on ids as {@link DemoHeroku}. Thread-safe.
  */
 public final class DemoPgBackups implements PgBackups {
@@ -38,6 +39,8 @@ public final class DemoPgBackups implements PgBackups {
     private final Clock clock;
     private final Map<String, SimDatabase> databases = new LinkedHashMap<>();
     private String failNext;
+    private String failNextRestore;
+    private String failNextCapture;
     private Failure outage;
 
     @Inject
@@ -62,6 +65,16 @@ public final class DemoPgBackups implements PgBackups {
     /** The next capture or restore fails part-way, its logs ending with {@code reason}. */
     public synchronized void failNextTransfer(String reason) {
         this.failNext = reason;
+    }
+
+    /** The next restore (only) fails part-way, its logs ending with {@code reason}; captures go on working. */
+    public synchronized void failNextRestore(String reason) {
+        this.failNextRestore = reason;
+    }
+
+    /** The next capture (only) fails part-way, its logs ending with {@code reason}; restores go on working. */
+    public synchronized void failNextCapture(String reason) {
+        this.failNextCapture = reason;
     }
 
     /** Makes every call fail as the data API would during an outage of this kind, until {@link #endApiOutage()}. */
@@ -96,7 +109,8 @@ public final class DemoPgBackups implements PgBackups {
     public synchronized Transfer capture(String addonId) {
         SimDatabase db = byAddon(addonId);
         Instant now = clock.instant();
-        SimTransfer t = db.add(now, Kind.BACKUP, DATABASE_BYTES + db.transfers.size() * 1_048_576L, null, takeFailure());
+        SimTransfer t = db.add(now, Kind.BACKUP, DATABASE_BYTES + db.transfers.size() * 1_048_576L, null,
+                takeFailure(Kind.BACKUP));
         return t.snapshot(now, false);
     }
 
@@ -107,7 +121,8 @@ public final class DemoPgBackups implements PgBackups {
         String url = backupUrl.toString();
         long size = db.transfers.stream().filter(t -> t.kind == Kind.BACKUP && url.startsWith(t.toUrl()))
                 .findFirst().map(t -> t.dumpBytes()).orElse(94_371_840L);
-        SimTransfer t = db.add(now, Kind.RESTORE, size, url.startsWith(STORAGE) ? "gof3r" : "htcat", takeFailure());
+        SimTransfer t = db.add(now, Kind.RESTORE, size, url.startsWith(STORAGE) ? "gof3r" : "htcat",
+                takeFailure(Kind.RESTORE));
         return t.snapshot(now, false);
     }
 
@@ -145,7 +160,16 @@ public final class DemoPgBackups implements PgBackups {
 
     // ---- internals ----
 
-    private String takeFailure() {
+    private String takeFailure(Kind kind) {
+        String only = kind == Kind.RESTORE ? failNextRestore : failNextCapture;
+        if (only != null) {
+            if (kind == Kind.RESTORE) {
+                failNextRestore = null;
+            } else {
+                failNextCapture = null;
+            }
+            return only;
+        }
         String reason = failNext;
         failNext = null;
         return reason;

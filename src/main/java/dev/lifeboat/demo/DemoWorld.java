@@ -13,6 +13,8 @@ import java.util.Set;
 public final class DemoWorld {
     /** The simulated Heroku app when no HEROKU_APP is configured. */
     public static final String APP_NAME = DemoIds.DEFAULT_APP;
+    /** The simulated staging app when no HEROKU_STAGING_APP is configured. */
+    public static final String STAGING_APP_NAME = DemoIds.DEFAULT_STAGING_APP;
     public static final URI APP_URL = URI.create("https://lifeboat-demo.herokuapp.invalid/");
     public static final String APP_HEALTH_PATH = "/up";
     public static final URI SITE_URL = URI.create("https://lifeboat-demo-site.netlify.invalid/");

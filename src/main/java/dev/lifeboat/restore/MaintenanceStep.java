@@ -1,0 +1,58 @@
+package dev.lifeboat.restore;
+
+import dev.lifeboat.http.UpstreamException;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepContext;
+import dev.lifeboat.runbook.StepOutcome;
+import java.time.Duration;
+
+/**
+ * Maintenance mode on (before the safety backup, so nothing writes while the data is replaced) or off (after the
+ * data is validated). Reads the app first: already in the wanted state, it changes nothing.
+ */
+final class MaintenanceStep implements Step {
+    static final String ON = "maintenance-on";
+    static final String OFF = "maintenance-off";
+
+    private final RestoreParts parts;
+    private final String app;
+    private final boolean on;
+
+    MaintenanceStep(RestoreParts parts, String app, boolean on) {
+        this.parts = parts;
+        this.app = app;
+        this.on = on;
+    }
+
+    @Override
+    public String id() {
+        return on ? ON : OFF;
+    }
+
+    @Override
+    public String title() {
+        return "Maintenance mode " + (on ? "on" : "off") + " for " + app;
+    }
+
+    @Override
+    public Duration timeout() {
+        return parts.timings.callTimeout();
+    }
+
+    @Override
+    public StepOutcome run(StepContext context) {
+        String word = on ? "on" : "off";
+        try {
+            if (parts.heroku().app(app).maintenance() == on) {
+                return StepOutcome.succeeded("already " + word);
+            }
+            boolean now = parts.heroku().setMaintenance(app, on).maintenance();
+            if (now != on) {
+                return StepOutcome.retryable("Heroku still shows maintenance mode " + (now ? "on" : "off"));
+            }
+            return StepOutcome.succeeded(on ? "on: visitors see Heroku's maintenance page" : "off: the app serves again");
+        } catch (UpstreamException e) {
+            return Failures.of(e, "turning maintenance " + word + " for " + app);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lifeboat.restore;
+
+import dev.lifeboat.runbook.Run;
+import dev.lifeboat.runbook.RunParams;
+import dev.lifeboat.runbook.Runbook;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepRecord;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code restore}: a backup into production (preflight → maintenance on → safety backup → restore → wait → validate
+ * → maintenance off → restart → verify) or into staging (no maintenance mode, no restart, no probe).
+ */
+final class RestoreRunbook implements Runbook {
+    static final String NAME = "restore";
+    static final String START = "restore";
+    static final String WAIT = "wait";
+    static final String VALIDATE = "validate";
+
+    private final RestoreParts parts;
+
+    @Inject
+    RestoreRunbook(RestoreParts parts) {
+        this.parts = parts;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Step> steps(RunParams params) {
+        RestorePlan plan = RestorePlan.from(params);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Preflight(parts, plan, List.of(plan.source())));
+        if (plan.production()) {
+            steps.add(new MaintenanceStep(parts, plan.app(), true));
+        }
+        steps.add(new SafetyBackup(parts, plan.app()));
+        steps.add(new StartRestore(parts, plan, plan.source(), START));
+        steps.add(new AwaitRestore(parts, plan.app(), START, WAIT, plan.source().label()));
+        steps.add(new ValidateData(parts, plan.app(), VALIDATE));
+        if (plan.production()) {
+            steps.add(new MaintenanceStep(parts, plan.app(), false));
+            steps.add(new RestartDynos(parts, plan.app()));
+            steps.add(new VerifyApp(parts, plan.app()));
+        }
+        return steps;
+    }
+
+    @Override
+    public String afterSuccess(Run run) {
+        RestorePlan plan = RestorePlan.from(run.params());
+        return RestoreOutcome.success(run, plan);
+    }
+
+    @Override
+    public String afterFailure(Run run, StepRecord failed) {
+        RestorePlan plan = RestorePlan.from(run.params());
+        return new RestoreOutcome(parts, run, plan).afterFailure(failed);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lifeboat.restore;
+
+import dev.lifeboat.http.UpstreamException;
+import dev.lifeboat.probe.ProbeResult;
+import dev.lifeboat.runbook.Durations;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepContext;
+import dev.lifeboat.runbook.StepOutcome;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Probes the app until it answers (dynos take a while to boot after the restart), for at most the verify timeout.
+ * Comes after maintenance is off: Heroku's router serves 503 while it is on. Only reads.
+ */
+final class VerifyApp implements Step {
+    static final String ID = "verify";
+
+    private final RestoreParts parts;
+    private final String app;
+
+    VerifyApp(RestoreParts parts, String app) {
+        this.parts = parts;
+        this.app = app;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Check that " + app + " answers";
+    }
+
+    @Override
+    public Duration timeout() {
+        return parts.timings.verifyTimeout().plus(parts.timings.probeTimeout()).plus(parts.timings.callTimeout());
+    }
+
+    @Override
+    public StepOutcome run(StepContext context) throws InterruptedException {
+        URI url;
+        try {
+            url = parts.targets.healthUrl().orElseGet(() -> URI.create(parts.heroku().app(app).webUrl()));
+        } catch (UpstreamException e) {
+            return Failures.of(e, "finding " + app + "'s URL");
+        }
+        Instant until = context.now().plus(parts.timings.verifyTimeout());
+        while (true) {
+            ProbeResult result = parts.probe.probe(url, parts.timings.probeTimeout());
+            if (result.up()) {
+                return StepOutcome.succeeded(dev.lifeboat.config.Redact.url(url.toString()) + " answers: "
+                        + result.describe());
+            }
+            if (!context.now().plus(parts.timings.probeEvery()).isBefore(until)) {
+                return StepOutcome.failed(app + " does not answer at " + dev.lifeboat.config.Redact.url(url.toString())
+                        + ": " + result.describe() + " (tried for " + Durations.words(parts.timings.verifyTimeout())
+                        + ").");
+            }
+            context.progress("not answering yet: " + result.describe());
+            context.sleep(parts.timings.probeEvery());
+        }
+    }
+}
