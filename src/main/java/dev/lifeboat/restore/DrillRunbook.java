@@ -62,11 +62,12 @@ final class DrillRunbook implements Runbook {
         RestorePlan plan = RestorePlan.from(run.params());
         Instant confirmed = run.startedAt().orElse(run.createdAt());
         StringBuilder out = new StringBuilder("Drill passed: ");
-        out.append(measure(run, plan.source().label(), confirmed, RestoreRunbook.VALIDATE, plan.dataAsOf(), confirmed));
+        out.append(plan.source().label()).append(' ')
+                .append(measure(run, confirmed, RestoreRunbook.VALIDATE, plan.dataAsOf(), confirmed));
         run.params().get(RestorePlan.OFFSITE).ifPresent(key -> {
             Instant from = run.step(START_OFFSITE).flatMap(StepRecord::startedAt).orElse(confirmed);
-            out.append(" Offsite copy ").append(new Source.Offsite(key).label()).append(": ").append(measure(run,
-                    "it", from, VALIDATE_OFFSITE, run.params().get(RestorePlan.OFFSITE_AS_OF).map(Instant::parse),
+            out.append(" Offsite copy ").append(new Source.Offsite(key).label()).append(' ').append(measure(run,
+                    from, VALIDATE_OFFSITE, run.params().get(RestorePlan.OFFSITE_AS_OF).map(Instant::parse),
                     confirmed));
         });
         if (run.params().get(RestorePlan.OFFSITE).isEmpty()) {
@@ -75,13 +76,12 @@ final class DrillRunbook implements Runbook {
         return out.append(" Production was not touched.").toString();
     }
 
-    /** "b012 restored into staging and validated in 4 min 12 s (RTO); RPO 6 h (…)." */
-    private static String measure(Run run, String what, Instant from, String validateId, Optional<Instant> asOf,
-                                  Instant confirmed) {
+    /** "restored and validated in 4 min 12 s (RTO); RPO 6 h (…)." */
+    private static String measure(Run run, Instant from, String validateId, Optional<Instant> asOf, Instant confirmed) {
         StepRecord validate = run.step(validateId).orElseThrow();
         Instant end = validate.finishedAt().orElse(from);
         boolean checked = validate.state() == StepState.SUCCEEDED;
-        return what + " restored" + (checked ? " and validated" : " (not validated: no LIFEBOAT_VALIDATION_SQL checks)")
+        return "restored" + (checked ? " and validated" : " (not validated: no LIFEBOAT_VALIDATION_SQL checks)")
                 + " in " + Durations.words(Duration.between(from, end)) + " (RTO); "
                 + RestoreOutcome.rpo(asOf, confirmed) + ".";
     }
