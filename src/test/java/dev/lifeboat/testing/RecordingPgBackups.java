@@ -20,6 +20,7 @@ public final class RecordingPgBackups implements PgBackups {
     private final CallLog log;
     private final Map<String, RuntimeException> failNext = new HashMap<>();
     private final Map<String, RuntimeException> loseNextAnswer = new HashMap<>();
+    private volatile URI lastRestoreUrl;
 
     public RecordingPgBackups(PgBackups delegate, CallLog log) {
         this.delegate = delegate;
@@ -52,6 +53,11 @@ public final class RecordingPgBackups implements PgBackups {
         return result;
     }
 
+    /** The URL the last restore was asked to read (signature included: for assertions only). */
+    public URI lastRestoreUrl() {
+        return lastRestoreUrl;
+    }
+
     @Override
     public List<Transfer> transfers(String app) {
         return call("transfers", null, () -> delegate.transfers(app));
@@ -74,6 +80,7 @@ public final class RecordingPgBackups implements PgBackups {
 
     @Override
     public Transfer restore(String addonId, URI backupUrl) {
+        lastRestoreUrl = backupUrl;
         return call("restore", addonId + " from " + backupUrl.getHost() + backupUrl.getPath(),
                 () -> delegate.restore(addonId, backupUrl));
     }
