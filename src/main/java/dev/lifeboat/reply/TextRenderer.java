@@ -25,6 +25,7 @@ public final class TextRenderer {
             java.util.Map.entry("boom", "💥"),
             java.util.Map.entry("lock", "🔒"),
             java.util.Map.entry("hourglass", "⌛"),
+            java.util.Map.entry("rocket", "🚀"),
             java.util.Map.entry("adhesive_bandage", "🩹"));
 
     private TextRenderer() {
