@@ -94,7 +94,7 @@ final class AuditWriter {
         if (closing) {
             writeAlone(entry);
         } else {
-            deadLetter.logOnly(entry, "the audit queue is full (" + capacity + " entries not yet written"
+            deadLetter.logOnly(entry, "the audit queue is full (" + capacity + " entries waiting"
                     + Optional.ofNullable(problem).map(p -> ": " + p).orElse("") + ")");
         }
     }

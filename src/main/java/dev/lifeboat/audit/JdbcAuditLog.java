@@ -30,14 +30,16 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final AuditRows rows;
     private final AuditWriter writer;
     private final AuditTimings timings;
+    private final Duration closeWait;
 
     public JdbcAuditLog(DataSource dataSource, HealthBoard health, AuditTimings timings) {
-        this(dataSource, health, timings, QUEUE);
+        this(dataSource, health, timings, QUEUE, CLOSE_WAIT);
     }
 
-    JdbcAuditLog(DataSource dataSource, HealthBoard health, AuditTimings timings, int capacity) {
+    JdbcAuditLog(DataSource dataSource, HealthBoard health, AuditTimings timings, int capacity, Duration closeWait) {
         this.rows = new AuditRows(dataSource);
         this.timings = timings;
+        this.closeWait = closeWait;
         this.writer = new AuditWriter(rows, new DeadLetter(rows, Clock.systemUTC()), health, capacity);
         this.writer.start();
     }
@@ -107,7 +109,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public void close() {
-        writer.close(CLOSE_WAIT);
+        writer.close(closeWait);
     }
 
     private static String seconds(Duration d) {
