@@ -157,6 +157,10 @@ final class AuditWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // An append that raced with closing may have landed after the writer's last look at the queue.
+        List<Pending> stragglers = new ArrayList<>();
+        queue.drainTo(stragglers);
+        stragglers.forEach(p -> writeAlone(p.entry()));
     }
 
     private long handledSoFar() {
