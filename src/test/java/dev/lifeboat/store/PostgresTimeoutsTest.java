@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -112,7 +111,7 @@ class PostgresTimeoutsTest {
 
     @Test
     void aDatabaseThatAcceptsConnectionsButNeverAnswersFailsTheStartWithinTheConnectBound() throws Exception {
-        List<Socket> held = new ArrayList<>();
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0)) {
             Thread acceptor = new Thread(() -> {
                 while (!silent.isClosed()) {
