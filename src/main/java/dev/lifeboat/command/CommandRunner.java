@@ -81,7 +81,8 @@ public final class CommandRunner {
             return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it: "
                     + operators.describe() + ". Ask one of them, or ask an admin to add you to LIFEBOAT_OPERATORS.");
         }
-        if (spec.changes()) {
+        // A change to a real system is recorded before it happens; the demo world's practice changes are only queued.
+        if (spec.operatorsOnly()) {
             Optional<Reply> refused = recordStart(runId, actor, surface, channel, prepared.text(), spec);
             if (refused.isPresent()) {
                 return refused.get();
