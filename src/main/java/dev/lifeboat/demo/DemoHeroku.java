@@ -17,6 +17,7 @@ import dev.lifeboat.heroku.Release;
 import dev.lifeboat.heroku.ReleaseStatus;
 import dev.lifeboat.heroku.Releases;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,6 +139,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized void restartDyno(String app, String dyno) {
+        PathId.require(PathId.Kind.DYNO, dyno);
         SimApp sim = find(app);
         SimDyno target = sim.dynos.stream().filter(d -> d.name.equals(dyno)).findFirst()
                 .orElseThrow(() -> notFound("dyno '" + dyno + "' on app '" + sim.name + "'"));
@@ -146,6 +148,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized void restartProcessType(String app, String type) {
+        PathId.require(PathId.Kind.PROCESS_TYPE, type);
         SimApp sim = find(app);
         if (sim.dynos.stream().noneMatch(d -> d.type.equals(type))) {
             throw notFound("process type '" + type + "' on app '" + sim.name + "'");
@@ -184,6 +187,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized Release rollback(String app, String releaseId) {
+        PathId.require(PathId.Kind.RELEASE_ID, releaseId);
         SimApp sim = find(app);
         Release target = sim.releases.stream().filter(r -> r.id().equals(releaseId)).findFirst()
                 .orElseThrow(() -> notFound("app '" + sim.name + "', or no release to roll back to with that id"));
@@ -248,7 +252,9 @@ public final class DemoHeroku implements HerokuPlatform {
         return apps.values().iterator().next();
     }
 
+    /** The app by name or id; a malformed one is refused as the real client refuses it, before "calling" Heroku. */
     private SimApp find(String app) {
+        PathId.require(PathId.Kind.APP, app);
         failIfOutage();
         for (SimApp sim : apps.values()) {
             if (sim.name.equals(app) || sim.id.equals(app)) {
