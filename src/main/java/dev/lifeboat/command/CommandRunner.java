@@ -4,6 +4,7 @@ import dev.lifeboat.access.Operators;
 import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.config.Redact;
+import dev.lifeboat.http.InvalidIdException;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
@@ -90,7 +91,8 @@ public final class CommandRunner {
             log.info("event=command_done run={} command=\"{}\" actor={} surface={} ms={}", runId, spec.name(),
                     actor.id(), surface.label(), (System.nanoTime() - start) / 1_000_000);
             return reply;
-        } catch (UsageException e) {
+        } catch (UsageException | InvalidIdException e) {
+            // A malformed id (e.g. `..` for a dyno) is bad input like any other: say what is wrong and how to call.
             record(runId, actor, surface, channel, prepared.text(), "bad-input", Optional.of(e.getMessage()));
             return Reply.text(e.getMessage() + "\nUsage: `" + spec.usageLine() + "`");
         } catch (UpstreamException e) {

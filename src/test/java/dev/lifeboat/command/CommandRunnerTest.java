@@ -9,6 +9,7 @@ import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.reply.Reply;
 import dev.lifeboat.reply.TextRenderer;
@@ -88,6 +89,23 @@ class CommandRunnerTest {
 
         assertTrue(answer.startsWith("⚠️ status could not finish: Heroku rejected HEROKU_API_KEY (401): the token is wrong or expired. (run "), answer);
         assertEquals("failed", audited.get(0).outcome());
+    }
+
+    @Test
+    void aMalformedIdIsAnsweredLikeBadInputWithTheUsageLine() {
+        List<String> restarted = new ArrayList<>();
+        CommandRunner runner = runner(handler(CommandSpec.changes("restart", "DYNO", "restart a dyno"), i -> {
+            restarted.add(PathId.require(PathId.Kind.DYNO, i.args().get(0)));
+            return Reply.text("restarting");
+        }));
+
+        String answer = TextRenderer.render(runner.run("restart ..", new Actor("U0OPS", "ops"), Surface.SLACK,
+                Optional.of("C1")));
+
+        assertEquals(".. is not a dyno name (expected e.g. web.1).\nUsage: /dr restart DYNO", answer);
+        assertTrue(restarted.isEmpty());
+        assertEquals("bad-input", audited.get(0).outcome());
+        assertEquals(Optional.of("`..` is not a dyno name (expected e.g. web.1)."), audited.get(0).detail());
     }
 
     @Test
