@@ -70,7 +70,15 @@ public final class CommandRunner {
         CommandRegistry.Match match = prepared.match().get();
         CommandHandler handler = match.handler();
         CommandSpec spec = handler.spec();
-        if (spec.changes() && !operators.mayChange(actor)) {
+        Operators.Decision access = spec.changes() ? operators.decide(actor) : new Operators.Allowed();
+        if (access instanceof Operators.CannotCheck unknown) {
+            record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("operators group unknown"));
+            log.info("event=command_denied run={} command=\"{}\" actor={} reason=group_unknown", runId, spec.name(),
+                    actor.id());
+            return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it. "
+                    + unknown.message());
+        }
+        if (!access.allowed()) {
             record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("not an operator"));
             log.info("event=command_denied run={} command=\"{}\" actor={}", runId, spec.name(), actor.id());
             return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it: "

@@ -160,6 +160,27 @@ class CommandRunnerTest {
     }
 
     @Test
+    void whenSlackCannotSayWhoIsInTheOperatorsGroupTheChangeIsDeniedWithTheReason() {
+        List<String> ran = new ArrayList<>();
+        Operators operators = new Operators(new AccessSettings(List.of("S0OPS"), 1), group -> {
+            throw new IllegalStateException("usergroups.users.list for S0OPS answered HTTP 429 ratelimited");
+        }, Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
+        CommandRunner runner = new CommandRunner(new CommandRegistry(Set.of(handler(
+                CommandSpec.changes("rollback", "", "r"), i -> {
+                    ran.add("ran");
+                    return Reply.text("rolled back");
+                }))), operators, audit, Clock.systemUTC(), Set.of());
+
+        String answer = run(runner, "rollback");
+
+        assertEquals("⛔ rollback changes things, so only operators may run it. Lifeboat cannot check the operators"
+                + " group right now (Slack: usergroups.users.list for S0OPS answered HTTP 429 ratelimited); try again"
+                + " shortly.", answer);
+        assertTrue(ran.isEmpty());
+        assertEquals("denied", audited.get(0).outcome());
+    }
+
+    @Test
     void consoleUsersMayChangeThings() {
         CommandRunner runner = runner(handler(CommandSpec.changes("rollback", "", "r"), i -> Reply.text("rolled back")));
 
