@@ -1,6 +1,9 @@
 package dev.lifeboat.config;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,59 +11,130 @@ import java.util.regex.Pattern;
  * Removes secrets from text that may be shown or logged: tokens and keys by their shape (Slack, Heroku, Netlify,
  * AWS access key ids), values after a secret-sounding label ({@code password=}, {@code "api_key": "…"},
  * {@code AWS_SECRET_ACCESS_KEY=…}), {@code Authorization} values, URL credentials, Slack webhook paths, and the query
- * strings of URLs (signed URLs carry their signature there). Runs on every log line read from Heroku, so text with no
- * sign of a secret is returned without running any pattern.
+ * strings of URLs (signed URLs carry their signature there).
+ *
+ * <p>It runs on every log line read from Heroku, so it is built to be cheap: every rule's match begins with one of
+ * a few words, found with {@code indexOf}; a pattern is tried only where one of its words starts, and text holding
+ * none of the words is returned as it is.
  */
 public final class Redact {
     private static final String HIDDEN = "****";
 
-    /** Slack tokens, including rotating ones ({@code xoxe.xoxp-…}) and app-level tokens. */
-    private static final Pattern SLACK_TOKEN = Pattern.compile("\\bxox[a-z](?:\\.xox[a-z])?-[A-Za-z0-9-]+|\\bxapp-[A-Za-z0-9-]+");
-    /** Heroku API keys ({@code HRKU-…}), Netlify personal access tokens, AWS access key ids. */
-    private static final Pattern KEY_SHAPES = Pattern.compile(
-            "\\bHRKU-[A-Za-z0-9_-]{8,}|\\bnfp_[A-Za-z0-9]{16,}|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
-    /** An {@code Authorization} header or field: its scheme stays, its value goes. */
-    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)(authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
-            + "(?:(?:bearer|basic|oauth|token|digest)[ \\t]+)?)[^\\s\"',;]+");
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|oauth|token)(\\s+|=|:\\s*)[A-Za-z0-9._~+/=-]{8,}");
-    /** A value after a secret-sounding label: {@code password=…}, {@code "client_secret": "…"}, {@code X_API_KEY: …}. */
-    private static final Pattern LABELLED = Pattern.compile("(?i)\\b([\\w-]*(?:password|passwd|pwd|secret|api[_-]?key"
-            + "|access[_-]?key|private[_-]?key|token)[\\w-]*[\"']?[ \\t]*[:=][ \\t]*[\"']?)[^\\s\"'&,;<>]+");
-    private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s<>|\"'`]+");
+    /** A pattern whose every match starts with one of {@code words} (lower case), and what a match becomes. */
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement, String... words) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            // Slack tokens, including rotating ones (xoxe.xoxp-…) and app-level tokens.
+            new Rule(Pattern.compile("\\bxox[a-z](?:\\.xox[a-z])?-[A-Za-z0-9-]+|\\bxapp-[A-Za-z0-9-]+"),
+                    m -> HIDDEN, "xox", "xapp-"),
+            // Heroku API keys, Netlify personal access tokens, AWS access key ids.
+            new Rule(Pattern.compile("\\bHRKU-[A-Za-z0-9_-]{8,}|\\bnfp_[A-Za-z0-9]{16,}|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
+                    m -> HIDDEN, "hrku-", "nfp_", "akia", "asia"),
+            // An Authorization header or field: its scheme stays, its value goes.
+            new Rule(Pattern.compile("(?i)(authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
+                    + "(?:(?:bearer|basic|oauth|token|digest)[ \\t]+)?)[^\\s\"',;]+"),
+                    m -> m.group(1) + HIDDEN, "authorization"),
+            new Rule(Pattern.compile("(?i)\\b(bearer|oauth|token)(\\s+|=|:\\s*)[A-Za-z0-9._~+/=-]{8,}"),
+                    m -> m.group(1) + m.group(2) + HIDDEN, "bearer", "oauth", "token"),
+            // A value after a secret-sounding label: password=…, "client_secret": "…", X_API_KEY: … The match starts
+            // at the secret-sounding word; the rest of the label before it stays as it is.
+            new Rule(Pattern.compile("(?i)((?:password|passwd|pwd|secret|api[_-]?key|access[_-]?key|private[_-]?key"
+                    + "|token)[\\w-]*[\"']?[ \\t]*[:=][ \\t]*[\"']?)[^\\s\"'&,;<>]+"),
+                    m -> m.group(1) + HIDDEN, "password", "passwd", "pwd", "secret", "api", "access", "private",
+                    "token"));
+
+    /** A URL of any scheme (up to 31 letters, as {@link #urls} looks back no further). */
+    private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]{0,30}://[^\\s<>|\"'`]+");
     /** The user info of a URL: everything up to the last {@code @} before the path (passwords may hold an {@code @}). */
     private static final Pattern USERINFO = Pattern.compile("^([a-z][a-z0-9+.-]*://)[^/\\s]*@", Pattern.CASE_INSENSITIVE);
     /** A Slack incoming webhook: the path after {@code /services/} is the secret. */
     private static final Pattern SLACK_WEBHOOK = Pattern.compile(
             "^(https?://(?:[^/\\s]*@)?hooks\\.slack(?:-gov)?\\.com/[^/?#]+/)[^?#]+", Pattern.CASE_INSENSITIVE);
-    /** Lower-case fragments one of which every pattern above needs in order to match. */
-    private static final String[] SIGNS = {"://", "xox", "xapp-", "hrku-", "nfp_", "akia", "asia", "bearer", "oauth",
-            "token", "authorization", "password", "passwd", "pwd", "secret", "key"};
 
     private Redact() {
     }
 
     /** Redacts every secret-looking part of free text. */
     public static String text(String text) {
-        if (text == null || text.isEmpty() || !mayHoldSecret(text)) {
+        if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = URL.matcher(text).replaceAll(match -> Matcher.quoteReplacement(url(match.group())));
-        out = SLACK_TOKEN.matcher(out).replaceAll(HIDDEN);
-        out = KEY_SHAPES.matcher(out).replaceAll(HIDDEN);
-        out = AUTHORIZATION.matcher(out).replaceAll("$1" + HIDDEN);
-        out = BEARER.matcher(out).replaceAll("$1$2" + HIDDEN);
-        return LABELLED.matcher(out).replaceAll("$1" + HIDDEN);
-    }
-
-    /** A cheap test that rules out most texts ("status", "history 5", most log lines) before any pattern runs. */
-    static boolean mayHoldSecret(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String sign : SIGNS) {
-            if (lower.contains(sign)) {
-                return true;
+        String out = urls(text);
+        String lower = out.toLowerCase(Locale.ROOT);
+        for (Rule rule : RULES) {
+            if (next(lower, rule.words(), 0) >= 0) {
+                String redacted = apply(rule, out, lower);
+                if (!redacted.equals(out)) {
+                    out = redacted;
+                    lower = out.toLowerCase(Locale.ROOT);
+                }
             }
         }
-        return false;
+        return out;
+    }
+
+    /** Every URL through {@link #url}; the pattern is tried only just before each {@code ://}. */
+    private static String urls(String text) {
+        Matcher matcher = URL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = null;
+        int done = 0;
+        for (int sep = text.indexOf("://"); sep >= 0; sep = text.indexOf("://", Math.max(sep + 3, done))) {
+            int start = sep;
+            while (start > done && sep - start < 31 && isSchemeChar(text.charAt(start - 1))) {
+                start--;
+            }
+            for (int at = start; at < sep; at++) {
+                if (matcher.region(at, text.length()).lookingAt()) {
+                    out = out == null ? new StringBuilder(text.length()) : out;
+                    out.append(text, done, at).append(url(matcher.group()));
+                    done = matcher.end();
+                    break;
+                }
+            }
+        }
+        return out == null ? text : out.append(text, done, text.length()).toString();
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-';
+    }
+
+    /** True when the text holds a word some rule starts with, or a URL. */
+    static boolean mayHoldSecret(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("://") || RULES.stream().anyMatch(rule -> next(lower, rule.words(), 0) >= 0);
+    }
+
+    /** Replaces the rule's matches, trying the pattern only where one of its words starts. */
+    private static String apply(Rule rule, String text, String lower) {
+        if (lower.length() != text.length()) {
+            // A letter whose lower case is longer: positions differ, so let the pattern scan everything.
+            return rule.pattern().matcher(text).replaceAll(m -> Matcher.quoteReplacement(rule.replacement().apply(m)));
+        }
+        Matcher matcher = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = null;
+        int done = 0;
+        for (int at = next(lower, rule.words(), 0); at >= 0; at = next(lower, rule.words(), Math.max(at + 1, done))) {
+            if (matcher.region(at, text.length()).lookingAt()) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, done, at).append(rule.replacement().apply(matcher));
+                done = matcher.end();
+            }
+        }
+        return out == null ? text : out.append(text, done, text.length()).toString();
+    }
+
+    /** Where the first of {@code words} at or after {@code from} starts, or -1. */
+    private static int next(String lower, String[] words, int from) {
+        int first = -1;
+        for (String word : words) {
+            int at = lower.indexOf(word, from);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     /**

@@ -45,6 +45,10 @@ class RedactTest {
             secret                    | secret=abc&next=1                                          | secret=****&next=1
             client secret in JSON     | {"client_secret": "shh", "id": 7}                          | {"client_secret": "****", "id": 7}
             short token value         | token=abc                                                  | token=****
+            two URLs                  | from https://a.example/x?sig=1 to https://u:p@b.example/y  | from https://a.example/x?… to https://****@b.example/y
+            JDBC URL                  | jdbc:postgresql://u:p@h.example/db?password=x              | jdbc:postgresql://****@h.example/db?…
+            URL in backticks          | `https://h.example/f?X-Amz-Signature=1`                    | `https://h.example/f?…`
+            letters of other lengths  | İstanbul token=abcdefgh123 password=x                       | İstanbul token=**** password=****
             """)
     void everyFormOfSecretIsHidden(String form, String input, String shown) {
         assertEquals(shown, Redact.text(input), form);
