@@ -29,7 +29,8 @@ public final class Redact {
             new Rule(Pattern.compile("\\bxox[a-z](?:\\.xox[a-z])?-[A-Za-z0-9-]+|\\bxapp-[A-Za-z0-9-]+"),
                     m -> HIDDEN, "xox", "xapp-"),
             // Heroku API keys, Netlify personal access tokens, AWS access key ids.
-            new Rule(Pattern.compile("\\bHRKU-[A-Za-z0-9_-]{8,}|\\bnfp_[A-Za-z0-9]{16,}|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
+            new Rule(Pattern.compile(
+                    "\\bHRKU-[A-Za-z0-9_-]{8,}|\\bnfp_[A-Za-z0-9]{16,}|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
                     m -> HIDDEN, "hrku-", "nfp_", "akia", "asia"),
             // An Authorization header or field: its scheme stays, its value goes.
             new Rule(Pattern.compile("(?i)(authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
@@ -37,8 +38,8 @@ public final class Redact {
                     m -> m.group(1) + HIDDEN, "authorization"),
             new Rule(Pattern.compile("(?i)\\b(bearer|oauth|token)(\\s+|=|:\\s*)[A-Za-z0-9._~+/=-]{8,}"),
                     m -> m.group(1) + m.group(2) + HIDDEN, "bearer", "oauth", "token"),
-            // A value after a secret-sounding label: password=…, "client_secret": "…", X_API_KEY: … The match starts
-            // at the secret-sounding word; the rest of the label before it stays as it is.
+            // A value after a secret-sounding label: password=…, "client_secret": "…", X_API_KEY: …
+            // The match starts at the secret-sounding word; the rest of the label before it stays as it is.
             new Rule(Pattern.compile("(?i)((?:password|passwd|pwd|secret|api[_-]?key|access[_-]?key|private[_-]?key"
                     + "|token)[\\w-]*[\"']?[ \\t]*[:=][ \\t]*[\"']?)[^\\s\"'&,;<>]+"),
                     m -> m.group(1) + HIDDEN, "password", "passwd", "pwd", "secret", "api", "access", "private",
@@ -46,8 +47,9 @@ public final class Redact {
 
     /** A URL of any scheme (up to 31 letters, as {@link #urls} looks back no further). */
     private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]{0,30}://[^\\s<>|\"'`]+");
-    /** The user info of a URL: everything up to the last {@code @} before the path (passwords may hold an {@code @}). */
-    private static final Pattern USERINFO = Pattern.compile("^([a-z][a-z0-9+.-]*://)[^/\\s]*@", Pattern.CASE_INSENSITIVE);
+    /** A URL's user info: all up to the last {@code @} before the path (a password may hold an {@code @}). */
+    private static final Pattern USERINFO = Pattern.compile("^([a-z][a-z0-9+.-]*://)[^/\\s]*@",
+            Pattern.CASE_INSENSITIVE);
     /** A Slack incoming webhook: the path after {@code /services/} is the secret. */
     private static final Pattern SLACK_WEBHOOK = Pattern.compile(
             "^(https?://(?:[^/\\s]*@)?hooks\\.slack(?:-gov)?\\.com/[^/?#]+/)[^?#]+", Pattern.CASE_INSENSITIVE);
