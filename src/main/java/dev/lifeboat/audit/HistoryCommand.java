@@ -46,7 +46,7 @@ public final class HistoryCommand implements CommandHandler {
         if (invocation.args().size() > 1) {
             throw new UsageException("`history` takes at most one number.");
         }
-        boolean everyone = operators.mayChange(invocation.actor());
+        boolean everyone = operators.decide(invocation.actor()).allowed();
         // Twice as many as shown: a finished change has two entries (started, outcome) and shows as one line.
         List<AuditEntry> entries = everyone ? audit.recent(limit * 2) : audit.recentBy(invocation.actor().id(), limit * 2);
         List<AuditEntry> shown = lines(entries, limit);

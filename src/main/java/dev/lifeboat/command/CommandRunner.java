@@ -5,6 +5,7 @@ import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.audit.AuditUnavailableException;
 import dev.lifeboat.config.Redact;
+import dev.lifeboat.http.InvalidIdException;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
@@ -75,7 +76,15 @@ public final class CommandRunner {
         CommandRegistry.Match match = prepared.match().get();
         CommandHandler handler = match.handler();
         CommandSpec spec = handler.spec();
-        if (spec.operatorsOnly() && !operators.mayChange(actor)) {
+        Operators.Decision access = spec.operatorsOnly() ? operators.decide(actor) : new Operators.Allowed();
+        if (access instanceof Operators.CannotCheck unknown) {
+            record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("operators group unknown"));
+            log.info("event=command_denied run={} command=\"{}\" actor={} reason=group_unknown", runId, spec.name(),
+                    actor.id());
+            return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it. "
+                    + unknown.message());
+        }
+        if (!access.allowed()) {
             record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("not an operator"));
             log.info("event=command_denied run={} command=\"{}\" actor={}", runId, spec.name(), actor.id());
             return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it: "
@@ -103,7 +112,8 @@ public final class CommandRunner {
             log.info("event=command_done run={} command=\"{}\" actor={} surface={} ms={}", runId, spec.name(),
                     actor.id(), surface.label(), (System.nanoTime() - start) / 1_000_000);
             return reply;
-        } catch (UsageException e) {
+        } catch (UsageException | InvalidIdException e) {
+            // A malformed id (e.g. `..` for a dyno) is bad input like any other: say what is wrong and how to call.
             record(runId, actor, surface, channel, prepared.text(), "bad-input", Optional.of(e.getMessage()));
             return Reply.text(e.getMessage() + "\nUsage: `" + spec.usageLine() + "`");
         } catch (UpstreamException e) {

@@ -9,6 +9,7 @@ import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.testing.MemoryAuditLog;
 import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.reply.Reply;
 import dev.lifeboat.reply.TextRenderer;
@@ -80,6 +81,24 @@ class CommandRunnerTest {
     }
 
     @Test
+    void aMalformedIdIsAnsweredLikeBadInputWithTheUsageLine() {
+        List<String> restarted = new ArrayList<>();
+        CommandRunner runner = runner(handler(CommandSpec.changes("restart", "DYNO", "restart a dyno"), i -> {
+            restarted.add(PathId.require(PathId.Kind.DYNO, i.args().get(0)));
+            return Reply.text("restarting");
+        }));
+
+        String answer = TextRenderer.render(runner.run("restart ..", new Actor("U0OPS", "ops"), Surface.SLACK,
+                Optional.of("C1")));
+
+        assertEquals(".. is not a dyno name (expected e.g. web.1).\nUsage: /dr restart DYNO", answer);
+        assertTrue(restarted.isEmpty());
+        AuditEntry last = audit.entries().get(audit.entries().size() - 1);
+        assertEquals("bad-input", last.outcome());
+        assertEquals(Optional.of("`..` is not a dyno name (expected e.g. web.1)."), last.detail());
+    }
+
+    @Test
     void theLongestCommandNameWinsAndTheRestAreArguments() {
         List<String> seen = new ArrayList<>();
         CommandRunner runner = runner(
@@ -128,6 +147,27 @@ class CommandRunnerTest {
         assertEquals(0, changes.get());
         assertEquals("denied", audit.entries().get(0).outcome());
         assertEquals("rollback v12", audit.entries().get(0).commandText());
+    }
+
+    @Test
+    void whenSlackCannotSayWhoIsInTheOperatorsGroupTheChangeIsDeniedWithTheReason() {
+        List<String> ran = new ArrayList<>();
+        Operators operators = new Operators(new AccessSettings(List.of("S0OPS"), 1), group -> {
+            throw new IllegalStateException("usergroups.users.list for S0OPS answered HTTP 429 ratelimited");
+        }, Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
+        CommandRunner runner = new CommandRunner(new CommandRegistry(Set.of(handler(
+                CommandSpec.changes("rollback", "", "r"), i -> {
+                    ran.add("ran");
+                    return Reply.text("rolled back");
+                }))), operators, audit, Clock.systemUTC(), Set.of());
+
+        String answer = run(runner, "rollback");
+
+        assertEquals("⛔ rollback changes things, so only operators may run it. Lifeboat cannot check the operators"
+                + " group right now (Slack: usergroups.users.list for S0OPS answered HTTP 429 ratelimited); try again"
+                + " shortly.", answer);
+        assertTrue(ran.isEmpty());
+        assertEquals("denied", audit.entries().get(0).outcome());
     }
 
     @Test
