@@ -6,7 +6,9 @@ import dev.lifeboat.Lifecycle;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
+import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** The state store and what lives in it. The database opens (and migrates) when first needed, not here. */
@@ -15,6 +17,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     AuditLog auditLog(Database database, Lifecycle lifecycle) {
         return lifecycle.manage(new JdbcAuditLog(database.dataSource()));
+    }
+
+    @Provides
+    @Singleton
+    RunStore runStore(Database database, Clock clock) {
+        return new JdbcRunStore(database.dataSource(), clock);
     }
 
     @Provides
