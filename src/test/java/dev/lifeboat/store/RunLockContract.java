@@ -146,7 +146,7 @@ abstract class RunLockContract extends RunStoreFixture {
     @Test
     void ofTwoRunsRacingForOneTargetExactlyOneHoldsIt() throws Exception {
         RunStore store = store();
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 20; round++) {
             String target = TARGET + "-" + round;
             List<String> runs = List.of(created(store, "r-a" + round, target, RunState.PROPOSED),
                     created(store, "r-b" + round, target, RunState.PROPOSED));
@@ -160,7 +160,7 @@ abstract class RunLockContract extends RunStoreFixture {
     @Test
     void ofTwoRunsRacingForAStaleLockExactlyOneTakesItOver() throws Exception {
         RunStore store = store();
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 20; round++) {
             String target = TARGET + "-stale" + round;
             String old = created(store, "r-o" + round, target, RunState.RUNNING);
             store.lock(target, old);
