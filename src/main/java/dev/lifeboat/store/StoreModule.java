@@ -8,7 +8,9 @@ import dev.lifeboat.audit.AuditTimings;
 import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
+import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** The state store and what lives in it. The database opens (and migrates) when first needed, not here. */
@@ -23,6 +25,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     AuditLog auditLog(Database database, HealthBoard health, AuditTimings timings, Lifecycle lifecycle) {
         return lifecycle.manage(new JdbcAuditLog(database.dataSource(), health, timings));
+    }
+
+    @Provides
+    @Singleton
+    RunStore runStore(Database database, Clock clock) {
+        return new JdbcRunStore(database.dataSource(), clock);
     }
 
     @Provides

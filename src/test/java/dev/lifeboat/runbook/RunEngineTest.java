@@ -168,6 +168,22 @@ class RunEngineTest {
     }
 
     @Test
+    void aProposalLeftHoldingTheTargetByACrashExpiresAndFreesIt() {
+        ScriptedRunbook runbook = new ScriptedRunbook("a");
+        RunEngine engine = engine(runbook);
+        Run stuck = propose(engine);
+        store.lock(TARGET, stuck.id()); // the process died between locking and starting
+        Run fresh = propose(engine);
+
+        assertInstanceOf(Decision.Refused.class, engine.confirm(fresh.id(), BOB), "within 30 minutes it may still start");
+        clock.advance(Duration.ofMinutes(31));
+        Run later = propose(engine);
+
+        assertInstanceOf(Decision.Done.class, engine.confirm(later.id(), BOB));
+        assertEquals(RunState.EXPIRED, run(stuck.id()).state());
+    }
+
+    @Test
     void aRetryableFailureIsTriedAgainWithBackoffWithinTheStepsTimeout() {
         ScriptedRunbook runbook = new ScriptedRunbook("capture").script("capture", (context, call) ->
                 call < 3 ? StepOutcome.retryable("Heroku answered 503") : StepOutcome.succeeded("b014"));
