@@ -22,7 +22,10 @@ import dev.lifeboat.statuspage.StatuspageModule;
 import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
 import dev.lifeboat.probe.ProbeModule;
+import dev.lifeboat.restore.RestoreModule;
 import dev.lifeboat.restore.RestoreTargets;
+import dev.lifeboat.runbook.RunbookModule;
+import dev.lifeboat.runs.RunsModule;
 import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusModule;
 import dev.lifeboat.status.StatusTargets;
@@ -77,6 +80,7 @@ public final class Wiring {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(new StoreModule());
+        modules.add(new RunbookModule());
         modules.add(new CommandsModule());
         modules.addAll(features());
         modules.add(new SystemsModule());
@@ -123,7 +127,8 @@ public final class Wiring {
 
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
-        return List.of(new StatusModule(), new BackupsModule(), new AuditModule());
+        return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
+                new RestoreModule());
     }
 
     /**

@@ -8,7 +8,6 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 import com.google.inject.util.Modules;
 import dev.lifeboat.access.GroupDirectory;
-import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.command.Actor;
 import dev.lifeboat.command.CommandRunner;
@@ -43,6 +42,7 @@ import dev.lifeboat.testing.CallLog;
 import dev.lifeboat.testing.DirectExecutorService;
 import dev.lifeboat.testing.InMemoryRunStore;
 import dev.lifeboat.testing.ManualClock;
+import dev.lifeboat.testing.MemoryAuditLog;
 import dev.lifeboat.testing.RecordingHeroku;
 import dev.lifeboat.testing.RecordingPgBackups;
 import java.net.URI;
@@ -86,7 +86,7 @@ final class RestoreWorld {
     final Deque<ProbeResult> probes = new ArrayDeque<>();
     final InMemoryRunStore store = new InMemoryRunStore();
     final List<RunEvent> events = new CopyOnWriteArrayList<>();
-    final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
+    final MemoryAuditLog audit = new MemoryAuditLog();
     /** Called at every wait of a run (before the clock moves), e.g. to cancel part-way. */
     volatile Consumer<RestoreWorld> onWait = w -> { };
     final Injector injector;
@@ -149,17 +149,6 @@ final class RestoreWorld {
             clock.advance(d);
         };
         RunListener listener = (run, event) -> events.add(event);
-        AuditLog audit = new AuditLog() {
-            @Override
-            public void append(AuditEntry entry) {
-                audited.add(entry);
-            }
-
-            @Override
-            public List<AuditEntry> recent(int limit) {
-                return List.copyOf(audited);
-            }
-        };
         Probe probe = (url, timeout) -> {
             ProbeResult next = probes.poll();
             return next != null ? next : up(url);

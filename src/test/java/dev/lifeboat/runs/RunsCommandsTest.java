@@ -10,7 +10,6 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
 import com.google.inject.util.Modules;
 import dev.lifeboat.access.GroupDirectory;
-import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.command.Actor;
 import dev.lifeboat.command.CommandRunner;
@@ -33,6 +32,7 @@ import dev.lifeboat.runbook.Waiter;
 import dev.lifeboat.testing.DirectExecutorService;
 import dev.lifeboat.testing.InMemoryRunStore;
 import dev.lifeboat.testing.ManualClock;
+import dev.lifeboat.testing.MemoryAuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,16 +108,7 @@ class RunsCommandsTest {
     }
 
     RunsCommandsTest() {
-        AuditLog audit = new AuditLog() {
-            @Override
-            public void append(AuditEntry entry) {
-            }
-
-            @Override
-            public List<AuditEntry> recent(int limit) {
-                return List.of();
-            }
-        };
+        AuditLog audit = new MemoryAuditLog();
         injector = Guice.createInjector(Modules.override(new RunbookModule(), new RunsModule(), new CommandsModule())
                 .with(new AbstractModule() {
                     @Override
