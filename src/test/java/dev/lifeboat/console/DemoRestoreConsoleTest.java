@@ -1,0 +1,156 @@
+package dev.lifeboat.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
+import dev.lifeboat.Lifecycle;
+import dev.lifeboat.Wiring;
+import dev.lifeboat.command.CommandRunner;
+import dev.lifeboat.config.Env;
+import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.runbook.Run;
+import dev.lifeboat.runbook.RunEngine;
+import dev.lifeboat.runbook.RunState;
+import dev.lifeboat.runbook.Waiter;
+import dev.lifeboat.testing.DirectExecutorService;
+import dev.lifeboat.testing.ManualClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo world as {@code ./lifeboat} wires it (simulated Heroku, backups, S3; the H2 state store), typed into the
+ * console: a restore, a drill, a practised failure and a cancel play out. Only the clock is manual (every wait moves
+ * it) and runs execute on the console's thread, so each {@code confirm} returns once its run has ended.
+ */
+class DemoRestoreConsoleTest {
+    @TempDir
+    Path data;
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
+    volatile Consumer<Console> onWait = c -> { };
+    Injector injector;
+    Console console;
+
+    @BeforeEach
+    void start() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_DATA_DIR", data.toString())));
+        injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO).modules())
+                .with(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(Clock.class).toInstance(clock);
+                        bind(Waiter.class).toInstance(d -> {
+                            onWait.accept(console);
+                            clock.advance(d);
+                        });
+                        bind(ExecutorService.class).annotatedWith(Names.named("runs"))
+                                .toInstance(new DirectExecutorService());
+                    }
+                }));
+        console = new Console(injector.getInstance(CommandRunner.class), "alice");
+    }
+
+    @AfterEach
+    void stop() {
+        injector.getInstance(Lifecycle.class).close();
+    }
+
+    static String runId(String answer) {
+        Matcher m = Pattern.compile("r-[a-z2-9]{6}").matcher(answer);
+        assertTrue(m.find(), answer);
+        return m.group();
+    }
+
+    Run run(String id) {
+        return injector.getInstance(RunEngine.class).find(id).orElseThrow();
+    }
+
+    @Test
+    void helpListsTheRestoreCommands() {
+        String help = console.run("help");
+
+        for (String usage : new String[] {"/dr restore [BACKUP] [to staging|production]", "/dr drill",
+                "/dr confirm RUN [TYPED]", "/dr approve RUN", "/dr cancel RUN"}) {
+            assertTrue(help.contains(usage), usage + " in\n" + help);
+        }
+    }
+
+    @Test
+    void aProductionRestorePlaysOutInTheConsole() {
+        String card = console.run("restore");
+        String id = runId(card);
+        assertTrue(card.startsWith("Restore production (lifeboat-demo) from a012?"), card);
+
+        String answer = console.run("confirm " + id + " lifeboat-demo");
+
+        assertTrue(answer.startsWith("🚀 Run " + id + " started"), answer);
+        Run done = run(id);
+        assertEquals(RunState.SUCCEEDED, done.state(), done.outcome());
+        assertTrue(done.outcome().contains("RTO 24 s (confirmation to the app answering). RPO 6 h 59 min"),
+                done.outcome());
+    }
+
+    @Test
+    void aPractisedFailureStopsTheRestoreAndSaysMaintenanceIsOn() {
+        assertTrue(console.run("demo fail restore").startsWith("💥 The next restore in the demo world will fail"));
+        String id = runId(console.run("restore"));
+
+        console.run("confirm " + id + " lifeboat-demo");
+
+        Run done = run(id);
+        assertEquals(RunState.FAILED, done.state());
+        assertTrue(done.step("wait").orElseThrow().detail().contains("out of shared memory"), done.toString());
+        assertTrue(done.outcome().contains("Maintenance mode is ON for lifeboat-demo"), done.outcome());
+        assertTrue(console.run("status").contains("aintenance"), "status shows the maintenance mode left on");
+    }
+
+    @Test
+    void theDrillPlaysOutIntoTheSimulatedStagingApp() {
+        String card = console.run("drill");
+        String id = runId(card);
+        assertTrue(card.startsWith("Restore drill into staging (lifeboat-demo-staging)?"), card);
+
+        console.run("confirm " + id);
+
+        Run done = run(id);
+        assertEquals(RunState.SUCCEEDED, done.state(), done.outcome());
+        assertTrue(done.outcome().startsWith("Drill passed: a012 restored"), done.outcome());
+        assertTrue(done.outcome().contains("Offsite copy s3:pg-backups/lifeboat-demo/a012.dump restored"), done.outcome());
+    }
+
+    @Test
+    void aCancelTypedWhileTheRestoreRunsStopsIt() {
+        String id = runId(console.run("restore to staging"));
+        AtomicReference<String> answer = new AtomicReference<>();
+        onWait = c -> {
+            if (answer.get() == null && run(id).current().map(s -> s.id().equals("wait")).orElse(false)) {
+                answer.set(c.run("cancel " + id));
+            }
+        };
+
+        console.run("confirm " + id);
+
+        assertTrue(answer.get().startsWith("⌛ Cancelling run " + id), answer.get());
+        assertTrue(answer.get().contains("Done so far:\n• Preflight"), answer.get());
+        Run done = run(id);
+        assertEquals(RunState.CANCELLED, done.state());
+        assertTrue(done.outcome().contains("was cancelled at Heroku part-way: lifeboat-demo-staging's database is "
+                + "incomplete"), done.outcome());
+    }
+}
