@@ -104,7 +104,8 @@ class WiringTest {
         Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
 
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
-        for (String name : java.util.List.of("help", "status", "backups", "history")) {
+        for (String name : java.util.List.of("help", "status", "backups", "history", "restore", "drill", "confirm",
+                "approve", "cancel")) {
             assertTrue(registry.find(java.util.List.of(name)).isPresent(), name + " is registered");
         }
     }
@@ -121,5 +122,26 @@ class WiringTest {
                 assertFalse(source.contains("HistoryCommand"), file.getFileName() + " names the history command");
             }
         }
+    }
+
+    @Test
+    void restoresGoToTheConfiguredAppsOrTheDemoWorldsOwn() {
+        LifeboatConfig real = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
+        LifeboatConfig staged = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme",
+                "HEROKU_STAGING_APP", "acme-staging")));
+
+        dev.lifeboat.restore.RestoreTargets serving = Guice.createInjector(Wiring.serve(real, Wiring.World.REAL)
+                .modules()).getInstance(dev.lifeboat.restore.RestoreTargets.class);
+        dev.lifeboat.restore.RestoreTargets demo = Guice.createInjector(Wiring.console(real, Wiring.World.DEMO)
+                .modules()).getInstance(dev.lifeboat.restore.RestoreTargets.class);
+        dev.lifeboat.restore.RestoreTargets mixed = Guice.createInjector(Wiring.console(staged, Wiring.World.MIXED)
+                .modules()).getInstance(dev.lifeboat.restore.RestoreTargets.class);
+
+        assertEquals(Optional.of("acme"), serving.productionApp());
+        assertEquals(Optional.empty(), serving.stagingApp(), "no staging app configured, none invented");
+        assertEquals(Optional.of("acme"), demo.productionApp());
+        assertEquals(Optional.of("lifeboat-demo-staging"), demo.stagingApp());
+        assertEquals(Optional.of("acme-staging"), mixed.stagingApp());
+        assertEquals("pg-backups/acme/", mixed.offsitePrefix());
     }
 }

@@ -181,6 +181,21 @@ class LifeboatConfigTest {
         assertFalse(e.getMessage().contains("db-secret"));
     }
 
+    @Test
+    void validationSqlHoldsOnlySelectsAndIsSplitOutsideQuotes() {
+        Map<String, String> bad = Map.of("LIFEBOAT_VALIDATION_SQL", "SELECT 1; DELETE FROM users; select 2");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> LifeboatConfig.load(Env.of(bad)));
+
+        assertEquals(List.of("LIFEBOAT_VALIDATION_SQL holds only SELECT statements (separated by ;), but one starts "
+                + "with 'DELETE'"), e.problems());
+        assertEquals(List.of("SELECT count(*) > 0 FROM users WHERE email <> ';'", "WITH x AS (SELECT 1) SELECT * FROM x"),
+                ValidationSql.statements(" SELECT count(*) > 0 FROM users WHERE email <> ';' ;; WITH x AS (SELECT 1) "
+                        + "SELECT * FROM x;"));
+        assertEquals(Optional.of("select 1; select 2"), LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_VALIDATION_SQL",
+                "select 1; select 2"))).runtime().validationSql());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\" valid={1}")
     @org.junit.jupiter.params.provider.CsvSource({"acme-prod, true", "abc, true", "ab, false", "acme-, false",
             "Acme, false", "acme.prod, false", "'..', false"})

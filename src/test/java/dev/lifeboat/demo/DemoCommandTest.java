@@ -1,0 +1,72 @@
+package dev.lifeboat.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lifeboat.command.Actor;
+import dev.lifeboat.command.Invocation;
+import dev.lifeboat.command.Surface;
+import dev.lifeboat.command.UsageException;
+import dev.lifeboat.pgbackups.Transfer;
+import dev.lifeboat.pgbackups.TransferStatus;
+import dev.lifeboat.reply.TextRenderer;
+import dev.lifeboat.testing.ManualClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@code demo fail restore|backup}: the next simulated restore (or capture) fails, and only that one. */
+class DemoCommandTest {
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
+    final DemoHeroku heroku = new DemoHeroku(clock);
+    final DemoPgBackups backups = new DemoPgBackups(clock);
+    final DemoCommand command = new DemoCommand(new DemoWorld(), Optional.of(heroku), Optional.of(backups));
+    final String addon = heroku.resolveDatabase(DemoWorld.APP_NAME).id();
+
+    String run(String... args) {
+        return TextRenderer.render(command.handle(new Invocation("x", new Actor("console:alice", "alice"),
+                Surface.CONSOLE, Optional.empty(), "demo", List.of(args))));
+    }
+
+    Transfer finished(Transfer started) {
+        clock.advance(Duration.ofMinutes(1));
+        return backups.transferWithLogs(DemoWorld.APP_NAME, started.uuid());
+    }
+
+    @Test
+    void failRestoreMakesTheNextRestoreFailButNotTheSafetyBackupBeforeIt() {
+        run("fail", "restore");
+
+        Transfer capture = finished(backups.capture(addon));
+        Transfer restore = finished(backups.restore(addon, URI.create("https://dumps.example.com/x.dump")));
+        Transfer again = finished(backups.restore(addon, URI.create("https://dumps.example.com/x.dump")));
+
+        assertEquals(TransferStatus.COMPLETED, capture.status());
+        assertEquals(TransferStatus.FAILED, restore.status());
+        assertEquals(DemoCommand.FAILURE + "\npg_restore exited with status 1", restore.lastLogMessages(2));
+        assertEquals(TransferStatus.COMPLETED, again.status(), "only the next one fails");
+    }
+
+    @Test
+    void failBackupMakesTheNextCaptureFail() {
+        run("fail", "backup");
+
+        assertEquals(TransferStatus.FAILED, finished(backups.capture(addon)).status());
+        assertEquals(TransferStatus.COMPLETED, finished(backups.capture(addon)).status());
+    }
+
+    @Test
+    void failNeedsToKnowWhat() {
+        assertEquals("Say what to fail: `demo fail restore` or `demo fail backup`.",
+                assertThrows(UsageException.class, () -> run("fail")).getMessage());
+        assertEquals("`demo fail` takes `restore` or `backup`, not `sky`.",
+                assertThrows(UsageException.class, () -> run("fail", "sky")).getMessage());
+        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty());
+        assertEquals("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.",
+                TextRenderer.render(real.handle(new Invocation("x", new Actor("console:a", "a"), Surface.CONSOLE,
+                        Optional.empty(), "demo fail restore", List.of("fail", "restore")))));
+    }
+}
