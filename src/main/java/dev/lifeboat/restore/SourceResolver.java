@@ -27,6 +27,8 @@ final class SourceResolver {
     static final String ACCEPTED = "give `latest`, a backup name like `b012` or `a034`, `s3:KEY` for an offsite copy,"
             + " or an `https://` URL of a dump";
     private static final Pattern BACKUP_NAME = Pattern.compile("[ab]\\d{1,18}");
+    /** Longer names do not fit a run's title (the query of a signed URL does not count: it is never shown). */
+    static final int MAX_SHOWN = 500;
 
     /** A source as the card shows it; {@code signedUrl} is the URL to keep in memory only. */
     record Resolved(Source source, String description, Optional<Instant> dataAsOf, Optional<URI> signedUrl) {
@@ -112,6 +114,10 @@ final class SourceResolver {
                     + given + "` cannot be read.");
         }
         String key = given.contains("/") ? given : parts.targets.offsitePrefix() + given;
+        if (key.length() > MAX_SHOWN) {
+            throw new UsageException("That key is too long (" + key.length() + " characters; at most " + MAX_SHOWN
+                    + ").");
+        }
         OffsiteCopy copy;
         try {
             copy = parts.offsite().head(key);
@@ -148,6 +154,10 @@ final class SourceResolver {
             throw new UsageException("`" + Redact.url(word) + "` is not a valid URL: it names no host.");
         }
         Source.Url source = Source.Url.of(uri);
+        if (source.shown().length() > MAX_SHOWN) {
+            throw new UsageException("That URL is too long (" + source.shown().length() + " characters before its "
+                    + "query; at most " + MAX_SHOWN + ").");
+        }
         String description = "*" + source.shown() + "* — a dump at a URL\nits time and size are not known";
         return new Resolved(source, description, Optional.empty(),
                 source.kept().isPresent() ? Optional.empty() : Optional.of(uri));

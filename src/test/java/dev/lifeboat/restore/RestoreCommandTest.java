@@ -155,6 +155,9 @@ class RestoreCommandTest {
                 world.run(ALICE, "restore https://:443/b.dump"));
         assertEquals("Heroku fetches a dump only over https: give an https:// URL, not http://dumps.example.com/b.dump."
                 + USAGE, world.run(ALICE, "restore http://dumps.example.com/b.dump"));
+        String longUrl = "https://dumps.example.com/" + "d".repeat(600) + ".dump?X-Amz-Signature=abc";
+        assertEquals("That URL is too long (631 characters before its query; at most 500)." + USAGE,
+                world.run(ALICE, "restore " + longUrl));
     }
 
     @Test
