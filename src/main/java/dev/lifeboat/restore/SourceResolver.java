@@ -154,9 +154,10 @@ final class SourceResolver {
             throw new UsageException("`" + Redact.url(word) + "` is not a valid URL: it names no host.");
         }
         Source.Url source = Source.Url.of(uri);
-        if (source.shown().length() > MAX_SHOWN) {
-            throw new UsageException("That URL is too long (" + source.shown().length() + " characters before its "
-                    + "query; at most " + MAX_SHOWN + ").");
+        int shown = withoutFragment.split("\\?", 2)[0].length();
+        if (shown > MAX_SHOWN) {
+            throw new UsageException("That URL is too long (" + shown + " characters before its query; at most "
+                    + MAX_SHOWN + ").");
         }
         String description = "*" + source.shown() + "* — a dump at a URL\nits time and size are not known";
         return new Resolved(source, description, Optional.empty(),
