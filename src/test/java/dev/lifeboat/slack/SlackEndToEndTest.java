@@ -180,7 +180,9 @@ class SlackEndToEndTest {
         String text = allText(body);
         assertTrue(text.contains("`/dr status`"), text);
         assertTrue(text.contains("`/dr history [N]`"), text);
-        assertTrue(text.contains("*Operators only* (these change things):\n`/dr restart [TYPE]`"), text);
+        assertTrue(text.contains("*Operators only* (these change things):\n`/dr approve RUN`"), text);
+        assertTrue(text.contains("\n`/dr restart [TYPE]`"), text);
+        assertTrue(text.contains("\n`/dr restore [BACKUP] [to staging|production]`"), text);
         assertTrue(text.contains("Operators: <@U0OPERATOR>, <!subteam^S0ONCALL>."), text);
     }
 
