@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Boots the real modules for each world and checks which systems are real, simulated or absent. */
 class WiringTest {
+    static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
     @TempDir
     Path data;
 
@@ -50,7 +51,7 @@ class WiringTest {
     void theDemoWorldSimulatesEverySystemWhateverIsConfigured() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
-        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
+        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
         assertTrue(optional(injector, PgBackups.class).isPresent());
@@ -78,7 +79,7 @@ class WiringTest {
     void besideARealHerokuAnUnconfiguredS3IsNotSimulated() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
-        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertEquals(Optional.empty(), optional(injector, dev.lifeboat.s3.OffsiteStore.class));
@@ -89,7 +90,7 @@ class WiringTest {
     void theConsoleMixesConfiguredRealSystemsWithSimulatedOnes() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("NETLIFY_AUTH_TOKEN", "t", "NETLIFY_SITE_ID", "s")));
 
-        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
