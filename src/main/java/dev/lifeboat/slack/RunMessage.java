@@ -11,6 +11,7 @@ import dev.lifeboat.runbook.StepRecord;
 import dev.lifeboat.runbook.StepState;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,7 +190,7 @@ final class RunMessage {
 
     /** A time every reader sees in their own zone; the UTC time where Slack cannot format it. */
     private static String time(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + at.toString().replace('T', ' ') + ">";
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ') + ">";
     }
 
     /** Raw text (a step's detail, an upstream's reason) shown literally in mrkdwn. */

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * A restore-shaped runbook for adapter tests: announce, safety backup, restore (with progress), verify. Parameters:
  * {@code fail=STEP} makes that step fail; {@code progress=N} gives the restore N progress updates,
- * {@code progress_ms=MS} apart (a real wait, through the step's safe sleep). {@code elapse} is how a step "takes
+ * {@code progress_ms=MS} apart, after {@code wait_ms=MS} (real waits, through the step's safe sleep). {@code elapse} is how a step "takes
  * time" (a manual clock's advance; nothing for a real clock).
  */
 public final class TestRunbook implements Runbook {
@@ -50,6 +50,10 @@ public final class TestRunbook implements Runbook {
                         }
                         int updates = Integer.parseInt(context.params().get("progress").orElse("0"));
                         long gap = Long.parseLong(context.params().get("progress_ms").orElse("0"));
+                        long wait = Long.parseLong(context.params().get("wait_ms").orElse("0"));
+                        if (wait > 0) {
+                            context.sleep(Duration.ofMillis(wait));
+                        }
                         for (int i = 1; i <= updates; i++) {
                             long percent = Math.round(100.0 * i / (updates + 1));
                             context.progress(String.format("restoring: %.2f MB of 90.00 MB (%d%%)", 0.9 * percent, percent));
