@@ -97,4 +97,21 @@ class WiringTest {
         assertFalse(optional(injector, NetlifySite.class).orElseThrow() instanceof DemoNetlify);
         assertEquals(java.util.List.of("Heroku", "Heroku Postgres backups", "Statuspage", "S3"), plan.simulated());
     }
+
+    @Test
+    void runsAreShownInTheTerminalByTheConsoleAndInTheIncidentChannelWhenServing() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s")));
+        TypeLiteral<java.util.Set<dev.lifeboat.runbook.RunListener>> listeners = new TypeLiteral<>() {
+        };
+
+        Injector console = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
+        Injector serve = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
+
+        assertEquals(java.util.List.of("ConsoleProgress"), console.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).toList());
+        assertEquals(java.util.List.of("SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).toList());
+        serve.getInstance(Lifecycle.class).close();
+        console.getInstance(Lifecycle.class).close();
+    }
 }
