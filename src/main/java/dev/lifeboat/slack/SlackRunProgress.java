@@ -158,7 +158,21 @@ final class SlackRunProgress implements RunListener {
             }
         }
 
+        /** One turn of the background thread; an unexpected error is logged and the next event tries again. */
         void flush() {
+            try {
+                flushOnce();
+            } catch (RuntimeException e) {
+                log.error("event=run_message_error run={}", runId, e);
+                synchronized (this) {
+                    scheduled = false;
+                    closed = true;
+                    messages.remove(runId, this);
+                }
+            }
+        }
+
+        private void flushOnce() {
             boolean post;
             boolean edit;
             String reply;

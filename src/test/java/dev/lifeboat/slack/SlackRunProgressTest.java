@@ -258,7 +258,7 @@ class SlackRunProgressTest {
     @Test
     void manyProgressUpdatesWithinASecondBecomeAtMostTwoEditsAndTheLastShowsTheEnd() throws Exception {
         start(true);
-        // After a second (the message is posted by then), 100 progress updates in about half a second.
+        // After a second (the message is posted by then), 60 progress updates in about a third of a second.
         Run run = startRun(Map.of("wait_ms", "1000", "progress", "100", "progress_ms", "5"));
 
         await("the final state in the channel", () -> finished(run.id()) && shown().contains("*Succeeded*"));
@@ -269,7 +269,7 @@ class SlackRunProgressTest {
         Instant end = done.finishedAt().orElseThrow();
         long editsFromTheBurstOn = updates().stream().filter(u -> !u.at().isBefore(burst)).count();
         assertTrue(Duration.between(burst, end).toMillis() < 2_000, "the burst took " + Duration.between(burst, end));
-        assertTrue(editsFromTheBurstOn >= 1 && editsFromTheBurstOn <= 2, editsFromTheBurstOn + " edits for 100 progress updates");
+        assertTrue(editsFromTheBurstOn >= 1 && editsFromTheBurstOn <= 2, editsFromTheBurstOn + " edits for 60 progress updates");
         assertEquals(1, messages().size());
         assertTrue(shown().contains("*Succeeded*"), "the last edit shows the final state");
     }
@@ -307,6 +307,24 @@ class SlackRunProgressTest {
         assertTrue(waited >= 1_900, "the edit after a 429 with Retry-After: 2 came " + waited + " ms later");
         assertTrue(texts(updates.get(updates.size() - 1).get("blocks")).contains("Done. RTO 22 s, RPO 2 h."));
         assertEquals(1, messages().size(), "a rate limit never makes a second message");
+    }
+
+    @Test
+    void aMessageSomeoneDeletedIsPostedAgainAndTheRunKeepsTheNewOne() throws Exception {
+        wire.stubFor(post(urlEqualTo("/api/chat.update")).inScenario("deleted").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"message_not_found\"}")).willSetStateTo("reposted"));
+        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("deleted").whenScenarioStateIs("reposted")
+                .willReturn(okJson(Fixtures.read("slack/chat-postMessage.json").replace(MAIN_TS, "1700000000.000300"))));
+        start(true);
+        Run run = startRun(Map.of("progress", "8", "progress_ms", "250"));
+
+        await("the final state in the channel", () -> finished(run.id()) && shown().contains("*Succeeded*"));
+
+        assertEquals(2, messages().size(), "posted again once the first was gone");
+        List<Call> updates = updates();
+        assertEquals(MAIN_TS, updates.get(0).get("ts"));
+        assertEquals("1700000000.000300", updates.get(updates.size() - 1).get("ts"), "later edits are of the new message");
+        assertEquals("1700000000.000300", store.find(run.id()).orElseThrow().annotations().get("slack.ts"));
     }
 
     @Test
