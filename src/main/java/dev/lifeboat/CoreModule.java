@@ -50,9 +50,7 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     @Named("checks")
     ExecutorService checks(Lifecycle lifecycle) {
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("lifeboat-check"));
-        lifecycle.manage(pool::shutdownNow);
-        return pool;
+        return cachedPool("lifeboat-check", lifecycle);
     }
 
     /**
@@ -78,20 +76,23 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     @Named("probes")
     ExecutorService probes(Lifecycle lifecycle) {
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("lifeboat-probe"));
-        lifecycle.manage(pool::shutdownNow);
-        return pool;
+        return cachedPool("lifeboat-probe", lifecycle);
     }
 
     /**
-     * Runbook runs: one thread per running run (they mostly wait on Heroku). A stop interrupts
-     * them, and an interrupted run stays RUNNING in the store and resumes at the next start.
+     * Runbook runs: one thread per running run (they mostly wait on Heroku). A stop interrupts them, and an
+     * interrupted run stays RUNNING in the store and resumes at the next start.
      */
     @Provides
     @Singleton
     @Named("runs")
     ExecutorService runs(Lifecycle lifecycle) {
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("lifeboat-run"));
+        return cachedPool("lifeboat-run", lifecycle);
+    }
+
+    /** A pool that grows as needed (its threads mostly wait on the network), cut off when the lifecycle closes. */
+    private static ExecutorService cachedPool(String prefix, Lifecycle lifecycle) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon(prefix));
         lifecycle.manage(pool::shutdownNow);
         return pool;
     }

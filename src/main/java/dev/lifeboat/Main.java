@@ -9,6 +9,7 @@ import dev.lifeboat.config.Env;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.console.Console;
+import dev.lifeboat.runbook.RunEngine;
 import dev.lifeboat.slack.SlackCheck;
 import dev.lifeboat.slack.SlackServer;
 import dev.lifeboat.store.Database;
@@ -130,6 +131,11 @@ public final class Main {
         }
         log.info("event=ready world={} ms={}", world.name().toLowerCase(java.util.Locale.ROOT),
                 (System.nanoTime() - started) / 1_000_000);
+        // Runs a crash or a stop left RUNNING go on from their last persisted step, and say so in their thread.
+        int resumed = injector.getInstance(RunEngine.class).resumeUnfinished().size();
+        if (resumed > 0) {
+            log.info("event=runs_resumed count={}", resumed);
+        }
         server.join();
     }
 
@@ -145,6 +151,9 @@ public final class Main {
                 return;
             }
             out.println(banner(plan, world == Wiring.World.DEMO));
+            for (dev.lifeboat.runbook.Run run : injector.getInstance(RunEngine.class).resumeUnfinished()) {
+                out.println("Resuming run " + run.id() + " (" + run.title() + ") from its last step.");
+            }
             console.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         }
     }

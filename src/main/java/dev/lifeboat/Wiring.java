@@ -19,6 +19,7 @@ import dev.lifeboat.statuspage.StatuspageModule;
 import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
 import dev.lifeboat.probe.ProbeModule;
+import dev.lifeboat.runbook.RunbookModule;
 import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusTargets;
 import dev.lifeboat.store.StoreModule;
@@ -68,6 +69,7 @@ public final class Wiring {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(new StoreModule());
+        modules.add(new RunbookModule());
         modules.add(new CommandsModule());
         modules.add(new SystemsModule());
         List<String> simulated = new ArrayList<>();

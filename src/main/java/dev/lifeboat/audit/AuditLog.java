@@ -2,10 +2,30 @@ package dev.lifeboat.audit;
 
 import java.util.List;
 
-/** Append-only: entries are added and read, never changed or removed. */
+/** Append-only: entries are added and read, never changed or removed. Entries are redacted before they are stored. */
 public interface AuditLog {
+    /** Queues the entry and returns at once; a write that fails is reported and retried, never dropped silently. */
     void append(AuditEntry entry);
 
-    /** The newest {@code limit} entries, newest first. */
+    /**
+     * Stores the entry before returning, or throws: used before a command changes anything, so that nothing changes
+     * unless the audit log holds a record of it.
+     *
+     * @throws AuditUnavailableException when the entry was not stored within the log's bound (the message says why)
+     */
+    void appendNow(AuditEntry entry);
+
+    /**
+     * The newest {@code limit} entries of everyone, newest first.
+     *
+     * @throws AuditUnavailableException when the store does not answer in time or fails
+     */
     List<AuditEntry> recent(int limit);
+
+    /**
+     * The newest {@code limit} entries of one actor, newest first.
+     *
+     * @throws AuditUnavailableException when the store does not answer in time or fails
+     */
+    List<AuditEntry> recentBy(String actorId, int limit);
 }

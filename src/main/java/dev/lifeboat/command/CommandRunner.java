@@ -3,7 +3,9 @@ package dev.lifeboat.command;
 import dev.lifeboat.access.Operators;
 import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
+import dev.lifeboat.audit.AuditUnavailableException;
 import dev.lifeboat.config.Redact;
+import dev.lifeboat.http.InvalidIdException;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
@@ -16,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way a command runs, from Slack or the console: find it, check who may run it, run it, record it. This is
- * also the error boundary: an unexpected exception becomes a short message with an error id; details go to the log.
+ * The one way a command runs, from Slack or the console: find it, check who may run it, run it, record it. A command
+ * that changes things runs only once its "started" entry is stored in the audit log (the outcome follows under the
+ * same run id); when the log cannot take it, nothing runs and the person is told why. This is also the error
+ * boundary: an unexpected exception becomes a short message with an error id; details go to the log.
  */
 @Singleton
 public final class CommandRunner {
@@ -72,11 +76,26 @@ public final class CommandRunner {
         CommandRegistry.Match match = prepared.match().get();
         CommandHandler handler = match.handler();
         CommandSpec spec = handler.spec();
-        if (spec.operatorsOnly() && !operators.mayChange(actor)) {
+        Operators.Decision access = spec.operatorsOnly() ? operators.decide(actor) : new Operators.Allowed();
+        if (access instanceof Operators.CannotCheck unknown) {
+            record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("operators group unknown"));
+            log.info("event=command_denied run={} command=\"{}\" actor={} reason=group_unknown", runId, spec.name(),
+                    actor.id());
+            return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it. "
+                    + unknown.message());
+        }
+        if (!access.allowed()) {
             record(runId, actor, surface, channel, prepared.text(), "denied", Optional.of("not an operator"));
             log.info("event=command_denied run={} command=\"{}\" actor={}", runId, spec.name(), actor.id());
             return Reply.text(":no_entry: `" + spec.name() + "` changes things, so only operators may run it: "
                     + operators.describe() + ". Ask one of them, or ask an admin to add you to LIFEBOAT_OPERATORS.");
+        }
+        // A change to a real system is recorded before it happens; the demo world's practice changes are only queued.
+        if (spec.operatorsOnly()) {
+            Optional<Reply> refused = recordStart(runId, actor, surface, channel, prepared.text(), spec);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         Invocation invocation = new Invocation(runId, actor, surface, channel, prepared.text(), match.args());
         long start = System.nanoTime();
@@ -93,7 +112,8 @@ public final class CommandRunner {
             log.info("event=command_done run={} command=\"{}\" actor={} surface={} ms={}", runId, spec.name(),
                     actor.id(), surface.label(), (System.nanoTime() - start) / 1_000_000);
             return reply;
-        } catch (UsageException e) {
+        } catch (UsageException | InvalidIdException e) {
+            // A malformed id (e.g. `..` for a dyno) is bad input like any other: say what is wrong and how to call.
             record(runId, actor, surface, channel, prepared.text(), "bad-input", Optional.of(e.getMessage()));
             return Reply.text(e.getMessage() + "\nUsage: `" + spec.usageLine() + "`");
         } catch (UpstreamException e) {
@@ -118,6 +138,24 @@ public final class CommandRunner {
                 : "Did you mean " + String.join(" or ", related.stream().map(n -> "`/dr " + n + "`").toList()) + "?";
         return Reply.text("I don't know `" + word + "`. Usage: `/dr COMMAND [ARGS]`.\n" + hint
                 + "\n`/dr help` lists every command with what it does.");
+    }
+
+    /** Stores the "started" entry before anything changes; when it cannot be stored, the refusal to show. */
+    private Optional<Reply> recordStart(String runId, Actor actor, Surface surface, Optional<String> channel, String text,
+                                        CommandSpec spec) {
+        try {
+            audit.appendNow(new AuditEntry(clock.instant(), actor.id(), actor.name(), surface.label(), channel, text,
+                    "started", Optional.empty(), runId));
+            return Optional.empty();
+        } catch (AuditUnavailableException e) {
+            String reason = Redact.text(e.getMessage());
+            // Should the "started" entry land later after all, this one says the command never ran.
+            record(runId, actor, surface, channel, text, "not-run", Optional.of("the audit log could not record the start: " + reason));
+            log.warn("event=command_not_run run={} command=\"{}\" actor={} reason=\"{}\"", runId, spec.name(), actor.id(), reason);
+            return Optional.of(Reply.text(":warning: Lifeboat cannot record this in its audit log right now (" + reason
+                    + "); nothing was changed. Try `" + spec.name() + "` again in a minute; if this persists, whoever"
+                    + " runs Lifeboat should check its state store (run " + runId + ")."));
+        }
     }
 
     private void record(String runId, Actor actor, Surface surface, Optional<String> channel, String text,

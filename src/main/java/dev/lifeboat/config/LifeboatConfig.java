@@ -18,7 +18,8 @@ public record LifeboatConfig(
         RuntimeSettings runtime) {
 
     private static final Pattern OPERATOR_ID = Pattern.compile("[UWS][A-Z0-9]{2,}");
-    private static final Pattern HEROKU_APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,29}");
+    /** Heroku's own pattern for an app name (Platform API schema, {@code app/name}); {@code PathId} uses it too. */
+    private static final Pattern HEROKU_APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
 
     /**
      * Reads and validates every variable, throwing one {@link ConfigException} that lists all problems.
@@ -67,7 +68,8 @@ public record LifeboatConfig(
         for (Map.Entry<String, Optional<String>> app : Map.of(
                 "HEROKU_APP", heroku.app(), "HEROKU_STAGING_APP", heroku.stagingApp()).entrySet()) {
             app.getValue().filter(name -> !HEROKU_APP_NAME.matcher(name).matches()).ifPresent(name -> r.problem(
-                    app.getKey() + " must be a Heroku app name (lowercase letters, digits and dashes), got '" + name + "'"));
+                    app.getKey() + " must be a Heroku app name (3 to 30 lowercase letters, digits and dashes, starting"
+                            + " with a letter and not ending with a dash), got '" + name + "'"));
         }
         heroku.stagingApp().filter(staging -> heroku.app().map(staging::equals).orElse(false)).ifPresent(same ->
                 r.problem("HEROKU_STAGING_APP must differ from HEROKU_APP (both are '" + same + "')"));

@@ -3,7 +3,6 @@ package dev.lifeboat.demo;
 import dev.lifeboat.config.HerokuSettings;
 import dev.lifeboat.heroku.ConfigVars;
 import dev.lifeboat.heroku.Dyno;
-import dev.lifeboat.heroku.DynoState;
 import dev.lifeboat.heroku.Formation;
 import dev.lifeboat.heroku.HerokuApp;
 import dev.lifeboat.heroku.HerokuException;
@@ -11,26 +10,21 @@ import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.heroku.LogLines;
 import dev.lifeboat.heroku.LogRequest;
 import dev.lifeboat.heroku.LogSession;
-import dev.lifeboat.heroku.NamedRef;
 import dev.lifeboat.heroku.PostgresAddon;
 import dev.lifeboat.heroku.Release;
-import dev.lifeboat.heroku.ReleaseStatus;
 import dev.lifeboat.heroku.Releases;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,10 +38,9 @@ public final class DemoHeroku implements HerokuPlatform {
     /** How long a restarted dyno stays {@code starting}. */
     public static final Duration RESTART_TIME = Duration.ofSeconds(8);
     private static final String OPERATOR = "lifeboat@lifeboat.demo";
-    private static final int LOG_BUFFER = 500;
 
     private final Clock clock;
-    private final Map<String, SimApp> apps = new LinkedHashMap<>();
+    private final Map<String, DemoHerokuApp> apps = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private Failure outage;
     private long sessionCount;
@@ -65,7 +58,7 @@ public final class DemoHeroku implements HerokuPlatform {
     private DemoHeroku(Clock clock, List<String> names) {
         this.clock = clock;
         for (String name : names) {
-            apps.put(name, new SimApp(name, clock.instant()));
+            apps.put(name, new DemoHerokuApp(name, clock.instant()));
         }
     }
 
@@ -76,10 +69,10 @@ public final class DemoHeroku implements HerokuPlatform {
      * and stay crashed, through restarts, until a rollback or {@link #healDynos()}.
      */
     public synchronized void crashDynos(String type) {
-        SimApp app = primary();
+        DemoHerokuApp app = primary();
         Instant now = clock.instant();
         app.crashed.add(type);
-        for (SimDyno dyno : app.dynos) {
+        for (DemoHerokuApp.SimDyno dyno : app.dynos) {
             if (dyno.type.equals(type)) {
                 dyno.updatedAt = now;
                 app.log(now, "heroku[" + dyno.name + "]: State changed from up to crashed");
@@ -92,7 +85,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     /** Ends every simulated crash; the dynos come back through {@code starting}. */
     public synchronized void healDynos() {
-        for (SimApp app : apps.values()) {
+        for (DemoHerokuApp app : apps.values()) {
             app.crashed.clear();
             app.restart(null, clock.instant(), "heal");
         }
@@ -116,7 +109,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized HerokuApp setMaintenance(String app, boolean on) {
-        SimApp sim = find(app);
+        DemoHerokuApp sim = find(app);
         Instant now = clock.instant();
         sim.maintenance = on;
         sim.updatedAt = now;
@@ -126,7 +119,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized List<Dyno> dynos(String app) {
-        SimApp sim = find(app);
+        DemoHerokuApp sim = find(app);
         Instant now = clock.instant();
         return sim.dynos.stream().map(dyno -> sim.toDyno(dyno, now)).toList();
     }
@@ -138,15 +131,17 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized void restartDyno(String app, String dyno) {
-        SimApp sim = find(app);
-        SimDyno target = sim.dynos.stream().filter(d -> d.name.equals(dyno)).findFirst()
+        PathId.require(PathId.Kind.DYNO, dyno);
+        DemoHerokuApp sim = find(app);
+        DemoHerokuApp.SimDyno target = sim.dynos.stream().filter(d -> d.name.equals(dyno)).findFirst()
                 .orElseThrow(() -> notFound("dyno '" + dyno + "' on app '" + sim.name + "'"));
         sim.restartOne(target, clock.instant(), "restart");
     }
 
     @Override
     public synchronized void restartProcessType(String app, String type) {
-        SimApp sim = find(app);
+        PathId.require(PathId.Kind.PROCESS_TYPE, type);
+        DemoHerokuApp sim = find(app);
         if (sim.dynos.stream().noneMatch(d -> d.type.equals(type))) {
             throw notFound("process type '" + type + "' on app '" + sim.name + "'");
         }
@@ -155,11 +150,11 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized List<Formation> formation(String app) {
-        SimApp sim = find(app);
-        Map<String, List<SimDyno>> byType = new TreeMap<>();
+        DemoHerokuApp sim = find(app);
+        Map<String, List<DemoHerokuApp.SimDyno>> byType = new TreeMap<>();
         sim.dynos.forEach(d -> byType.computeIfAbsent(d.type, t -> new ArrayList<>()).add(d));
         return byType.entrySet().stream().map(e -> {
-            SimDyno first = e.getValue().get(0);
+            DemoHerokuApp.SimDyno first = e.getValue().get(0);
             return new Formation(DemoIds.uuid("formation:" + sim.name + ":" + e.getKey()), e.getKey(),
                     e.getValue().size(), first.size, first.command, sim.createdAt, sim.createdAt);
         }).toList();
@@ -167,7 +162,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized List<Release> releases(String app, int limit) {
-        SimApp sim = find(app);
+        DemoHerokuApp sim = find(app);
         return sim.releases.stream().sorted(Comparator.comparingInt(Release::version).reversed())
                 .limit(limit).toList();
     }
@@ -184,7 +179,8 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized Release rollback(String app, String releaseId) {
-        SimApp sim = find(app);
+        PathId.require(PathId.Kind.RELEASE_ID, releaseId);
+        DemoHerokuApp sim = find(app);
         Release target = sim.releases.stream().filter(r -> r.id().equals(releaseId)).findFirst()
                 .orElseThrow(() -> notFound("app '" + sim.name + "', or no release to roll back to with that id"));
         if (!target.eligibleForRollback()) {
@@ -205,7 +201,7 @@ public final class DemoHeroku implements HerokuPlatform {
 
     @Override
     public synchronized LogSession createLogSession(String app, LogRequest request) {
-        SimApp sim = find(app);
+        DemoHerokuApp sim = find(app);
         Instant now = clock.instant();
         String id = DemoIds.uuid("log-session:" + (++sessionCount));
         sessions.put(id, new Session(sim.name, request));
@@ -221,7 +217,7 @@ public final class DemoHeroku implements HerokuPlatform {
         if (s == null) {
             throw notFound("log session (log sessions expire within minutes; start a new one)");
         }
-        SimApp sim = apps.get(s.app);
+        DemoHerokuApp sim = apps.get(s.app);
         List<String> matching = sim.logs.stream()
                 .filter(line -> s.request.dyno().map(d -> line.contains("[" + d + "]") || line.contains("[" + d + "."))
                         .orElse(true))
@@ -244,13 +240,15 @@ public final class DemoHeroku implements HerokuPlatform {
 
     // ---- internals ----
 
-    private SimApp primary() {
+    private DemoHerokuApp primary() {
         return apps.values().iterator().next();
     }
 
-    private SimApp find(String app) {
+    /** The app by name or id; a malformed one is refused as the real client refuses it, before "calling" Heroku. */
+    private DemoHerokuApp find(String app) {
+        PathId.require(PathId.Kind.APP, app);
         failIfOutage();
-        for (SimApp sim : apps.values()) {
+        for (DemoHerokuApp sim : apps.values()) {
             if (sim.name.equals(app) || sim.id.equals(app)) {
                 return sim;
             }
@@ -282,144 +280,5 @@ public final class DemoHeroku implements HerokuPlatform {
     }
 
     private record Session(String app, LogRequest request) {
-    }
-
-    private static final class SimDyno {
-        final String name;
-        final String type;
-        final String size;
-        final String command;
-        Instant startingUntil = Instant.MIN;
-        Instant updatedAt;
-        Instant createdAt;
-
-        SimDyno(String name, String size, String command, Instant createdAt) {
-            this.name = name;
-            this.type = name.substring(0, name.indexOf('.'));
-            this.size = size;
-            this.command = command;
-            this.createdAt = createdAt;
-            this.updatedAt = createdAt;
-        }
-    }
-
-    private static final class SimApp {
-        final String name;
-        final String id;
-        final Instant createdAt;
-        Instant updatedAt;
-        boolean maintenance;
-        final List<Release> releases = new ArrayList<>();
-        final List<SimDyno> dynos = new ArrayList<>();
-        final Set<String> crashed = new HashSet<>();
-        final Map<String, String> configVars = new TreeMap<>();
-        final Deque<String> logs = new ArrayDeque<>();
-
-        SimApp(String name, Instant now) {
-            this.name = name;
-            this.id = DemoIds.appId(name);
-            this.createdAt = now.minus(Duration.ofDays(400));
-            this.updatedAt = now.minus(Duration.ofHours(3));
-            String[][] history = {
-                    {"Initial release", "alice@lifeboat.demo", "P400D"},
-                    {"Add heroku-postgresql:standard-0 plan", "alice@lifeboat.demo", "P399D"},
-                    {"Deploy 1f3c2a9", "bob@lifeboat.demo", "P40D"},
-                    {"Set SENTRY_DSN config vars", "alice@lifeboat.demo", "P30D"},
-                    {"Deploy 7d0e4b1", "bob@lifeboat.demo", "P12D"},
-                    {"Deploy 9a2f6c3", "carol@lifeboat.demo", "P5D"},
-                    {"Update WEB_CONCURRENCY config vars", "alice@lifeboat.demo", "P2D"},
-                    {"Deploy e57f0b3", "bob@lifeboat.demo", "PT3H"},
-            };
-            for (String[] release : history) {
-                addRelease(release[0], release[1], now.minus(Duration.parse(release[2])));
-            }
-            Instant started = now.minus(Duration.ofHours(3));
-            dynos.add(new SimDyno("web.1", "Standard-1X", "bundle exec puma -C config/puma.rb", started));
-            dynos.add(new SimDyno("web.2", "Standard-1X", "bundle exec puma -C config/puma.rb", started));
-            dynos.add(new SimDyno("worker.1", "Standard-1X", "bundle exec sidekiq -C config/sidekiq.yml", started));
-            configVars.put("DATABASE_URL", "postgres://demo:demo-password@db.lifeboat-demo.invalid:5432/demo");
-            configVars.put("RAILS_ENV", "production");
-            configVars.put("RAILS_MASTER_KEY", "0123456789abcdef0123456789abcdef");
-            configVars.put("REDIS_URL", "rediss://:demo-redis@redis.lifeboat-demo.invalid:6380");
-            configVars.put("SENTRY_DSN", "https://demo@sentry.lifeboat-demo.invalid/1");
-            configVars.put("WEB_CONCURRENCY", "3");
-            for (int i = 0; i < 12; i++) {
-                Instant at = now.minusSeconds(60L * (12 - i));
-                String dyno = i % 3 == 2 ? "web.2" : "web.1";
-                log(at, "heroku[router]: at=info method=GET path=\"/\" host=" + name + ".herokuapp.com dyno=" + dyno
-                        + " connect=0ms service=" + (18 + i) + "ms status=200 bytes=5120 protocol=https");
-            }
-        }
-
-        Release addRelease(String description, String user, Instant at) {
-            int version = releases.size() + 1;
-            boolean eligible = version > 1;
-            Release release = new Release(DemoIds.uuid("release:" + name + ":" + version), version,
-                    ReleaseStatus.SUCCEEDED, description, new Release.User(DemoIds.uuid("user:" + user), user),
-                    true, eligible, at, at, List.of("heroku-postgresql:standard-0"), null);
-            releases.replaceAll(r -> r.current() ? new Release(r.id(), r.version(), r.status(), r.description(),
-                    r.user(), false, r.eligibleForRollback(), r.createdAt(), r.updatedAt(), r.addonPlanNames(),
-                    r.outputStreamUrl()) : r);
-            releases.add(release);
-            log(at, "app[api]: Release " + release.label() + " created by user " + user);
-            return release;
-        }
-
-        void restart(String type, Instant now, String why) {
-            for (SimDyno dyno : dynos) {
-                if (type == null || dyno.type.equals(type)) {
-                    restartOne(dyno, now, why);
-                }
-            }
-        }
-
-        void restartOne(SimDyno dyno, Instant now, String why) {
-            String before = state(dyno, now).wire();
-            dyno.startingUntil = now.plus(RESTART_TIME);
-            dyno.updatedAt = now;
-            dyno.createdAt = now;
-            log(now, "heroku[" + dyno.name + "]: " + (why.equals("restart") ? "Restarting" : "Restarting (" + why + ")"));
-            log(now, "heroku[" + dyno.name + "]: State changed from " + before + " to starting");
-            log(now, "heroku[" + dyno.name + "]: Starting process with command `" + dyno.command + "`");
-        }
-
-        DynoState state(SimDyno dyno, Instant now) {
-            if (now.isBefore(dyno.startingUntil)) {
-                return DynoState.STARTING;
-            }
-            return crashed.contains(dyno.type) ? DynoState.CRASHED : DynoState.UP;
-        }
-
-        Dyno toDyno(SimDyno dyno, Instant now) {
-            Release current = releases.get(releases.size() - 1);
-            Instant updated = now.isBefore(dyno.startingUntil) ? dyno.updatedAt : max(dyno.updatedAt, dyno.startingUntil);
-            return new Dyno(DemoIds.uuid("dyno:" + name + ":" + dyno.name), dyno.name, dyno.type, state(dyno, now),
-                    dyno.size, dyno.command, new Dyno.ReleaseRef(current.id(), current.version()), dyno.createdAt,
-                    updated);
-        }
-
-        HerokuApp toApp() {
-            Release current = releases.get(releases.size() - 1);
-            return new HerokuApp(id, name, maintenance, "https://" + name + ".herokuapp.com/",
-                    "https://git.heroku.com/" + name + ".git", new NamedRef(DemoIds.uuid("region:eu"), "eu"),
-                    new NamedRef(DemoIds.uuid("stack:heroku-24"), "heroku-24"), null,
-                    new HerokuApp.Owner(DemoIds.uuid("user:alice@lifeboat.demo"), "alice@lifeboat.demo"),
-                    "Ruby/Rails", 87_031_808L, createdAt, updatedAt, current.createdAt());
-        }
-
-        PostgresAddon addon() {
-            return new PostgresAddon(DemoIds.addonId(name), DemoIds.addonName(name), "heroku-postgresql:standard-0", name);
-        }
-
-        void log(Instant at, String line) {
-            logs.addLast(at + " " + line);
-            while (logs.size() > LOG_BUFFER) {
-                logs.removeFirst();
-            }
-        }
-
-        private static Instant max(Instant a, Instant b) {
-            return a.isAfter(b) ? a : b;
-        }
     }
 }

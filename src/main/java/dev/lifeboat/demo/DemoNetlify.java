@@ -1,6 +1,7 @@
 package dev.lifeboat.demo;
 
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.netlify.Build;
 import dev.lifeboat.netlify.Deploy;
 import dev.lifeboat.netlify.DeployState;
@@ -123,12 +124,14 @@ public final class DemoNetlify implements NetlifySite {
 
     @Override
     public synchronized Deploy deploy(String deployId) {
+        PathId.require(PathId.Kind.NETLIFY_DEPLOY, deployId);
         refresh("reading deploy " + deployId);
         return require(deployId, "reading deploy " + deployId);
     }
 
     @Override
     public synchronized Deploy publishDeploy(String deployId) {
+        PathId.require(PathId.Kind.NETLIFY_DEPLOY, deployId);
         String action = "publishing deploy " + deployId;
         refresh(action);
         Deploy deploy = require(deployId, action);

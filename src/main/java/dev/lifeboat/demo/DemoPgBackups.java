@@ -2,6 +2,7 @@ package dev.lifeboat.demo;
 
 import dev.lifeboat.config.HerokuSettings;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.PgBackupsException;
 import dev.lifeboat.pgbackups.PublicUrl;
@@ -84,11 +85,13 @@ public final class DemoPgBackups implements PgBackups {
 
     @Override
     public synchronized Transfer transfer(String app, String numOrUuid) {
+        PathId.require(PathId.Kind.TRANSFER, numOrUuid);
         return byApp(app).find(numOrUuid).snapshot(clock.instant(), false);
     }
 
     @Override
     public synchronized Transfer transferWithLogs(String app, String numOrUuid) {
+        PathId.require(PathId.Kind.TRANSFER, numOrUuid);
         return byApp(app).find(numOrUuid).snapshot(clock.instant(), true);
     }
 
@@ -113,6 +116,7 @@ public final class DemoPgBackups implements PgBackups {
 
     @Override
     public synchronized PublicUrl publicUrl(String app, long num) {
+        PathId.require(PathId.Kind.TRANSFER, Long.toString(num));
         SimDatabase db = byApp(app);
         SimTransfer t = db.find(Long.toString(num));
         Transfer snapshot = t.snapshot(clock.instant(), false);
@@ -134,6 +138,7 @@ public final class DemoPgBackups implements PgBackups {
 
     @Override
     public synchronized void cancel(String app, String transferUuid) {
+        PathId.require(PathId.Kind.TRANSFER, transferUuid);
         SimTransfer t = byApp(app).find(transferUuid);
         Instant now = clock.instant();
         if (t.snapshot(now, false).isFinished()) {
@@ -169,7 +174,9 @@ public final class DemoPgBackups implements PgBackups {
                         + "https://status.heroku.com and try again.");
     }
 
+    /** Ids are checked as the real client checks them, before "calling" the API. */
     private SimDatabase byApp(String app) {
+        PathId.require(PathId.Kind.APP, app);
         failIfOutage();
         for (SimDatabase db : databases.values()) {
             if (db.app.equals(app) || DemoIds.appId(db.app).equals(app)) {
@@ -181,6 +188,7 @@ public final class DemoPgBackups implements PgBackups {
     }
 
     private SimDatabase byAddon(String addonId) {
+        PathId.require(PathId.Kind.ADDON, addonId);
         failIfOutage();
         for (SimDatabase db : databases.values()) {
             if (DemoIds.addonId(db.app).equals(addonId) || DemoIds.addonName(db.app).equals(addonId)) {

@@ -1,6 +1,7 @@
 package dev.lifeboat.demo;
 
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.statuspage.AffectedComponent;
 import dev.lifeboat.statuspage.Component;
 import dev.lifeboat.statuspage.ComponentStatus;
@@ -91,6 +92,7 @@ public final class DemoStatuspage implements StatusPage {
 
     @Override
     public synchronized Incident updateIncident(String incidentId, IncidentChange change) {
+        PathId.require(PathId.Kind.STATUSPAGE_INCIDENT, incidentId);
         String action = "updating incident " + incidentId;
         check(action, change.components());
         Incident old = incidents.get(incidentId);

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.http.ApiPath;
 import dev.lifeboat.http.Failure;
 import dev.lifeboat.http.JsonHttp;
+import dev.lifeboat.http.PathId;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,42 +40,45 @@ final class HerokuClient implements HerokuPlatform {
         HerokuErrors errors = new HerokuErrors(apiUrl);
         this.calls = new JsonHttp(http, json, errors);
         this.json = json;
-        this.logStream = new LogStream(http, errors);
+        // A log session's URL is on another host, which may redirect: that client follows redirects (never from https
+        // to http); its auth interceptor still checks every hop, so the token goes to the API's origin only.
+        this.logStream = new LogStream(http.newBuilder().followRedirects(true).followSslRedirects(false).build(),
+                errors);
     }
 
     @Override
     public HerokuApp app(String app) {
-        return calls.call(get("apps", app).build(), HerokuApp.class);
+        return calls.call(get(appPath(app).build()).build(), HerokuApp.class);
     }
 
     @Override
     public HerokuApp setMaintenance(String app, boolean on) {
-        return calls.call(send("PATCH", new MaintenanceBody(on), "apps", app).build(), HerokuApp.class);
+        return calls.call(send("PATCH", new MaintenanceBody(on), appPath(app).build()).build(), HerokuApp.class);
     }
 
     @Override
     public List<Dyno> dynos(String app) {
-        return calls.call(get("apps", app, "dynos").build(), listOf(Dyno.class));
+        return calls.call(get(appPath(app).then("dynos").build()).build(), listOf(Dyno.class));
     }
 
     @Override
     public void restartAllDynos(String app) {
-        calls.exchange(delete("apps", app, "dynos"), null);
+        calls.exchange(delete(appPath(app).then("dynos").build()), null);
     }
 
     @Override
     public void restartDyno(String app, String dyno) {
-        calls.exchange(delete("apps", app, "dynos", dyno), null);
+        calls.exchange(delete(appPath(app).then("dynos").id(PathId.Kind.DYNO, dyno).build()), null);
     }
 
     @Override
     public void restartProcessType(String app, String type) {
-        calls.exchange(delete("apps", app, "formations", type), null);
+        calls.exchange(delete(appPath(app).then("formations").id(PathId.Kind.PROCESS_TYPE, type).build()), null);
     }
 
     @Override
     public List<Formation> formation(String app) {
-        return calls.call(get("apps", app, "formation").build(), listOf(Formation.class));
+        return calls.call(get(appPath(app).then("formation").build()).build(), listOf(Formation.class));
     }
 
     @Override
@@ -81,11 +86,12 @@ final class HerokuClient implements HerokuPlatform {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
+        HttpUrl url = appPath(app).then("releases").build();
         List<Release> out = new ArrayList<>();
         String range = "version ..; max=" + Math.min(limit, MAX_PAGE) + ", order=desc";
         for (int pages = 0; pages < MAX_PAGES && out.size() < limit; pages++) {
             JsonHttp.Result<List<Release>> result =
-                    calls.exchange(get("apps", app, "releases").header("Range", range).build(), listOf(Release.class));
+                    calls.exchange(get(url).header("Range", range).build(), listOf(Release.class));
             List<Release> page = result.body() == null ? List.of() : result.body();
             out.addAll(page);
             String next = result.headers().get("Next-Range");
@@ -110,18 +116,20 @@ final class HerokuClient implements HerokuPlatform {
 
     @Override
     public Release rollback(String app, String releaseId) {
-        return calls.call(send("POST", new RollbackBody(releaseId), "apps", app, "releases").build(), Release.class);
+        HttpUrl url = appPath(app).then("releases").build();
+        RollbackBody body = new RollbackBody(PathId.require(PathId.Kind.RELEASE_ID, releaseId));
+        return calls.call(send("POST", body, url).build(), Release.class);
     }
 
     @Override
     public ConfigVars configVars(String app) {
-        return calls.call(get("apps", app, "config-vars").build(), ConfigVars.class);
+        return calls.call(get(appPath(app).then("config-vars").build()).build(), ConfigVars.class);
     }
 
     @Override
     public LogSession createLogSession(String app, LogRequest request) {
         LogSessionBody body = new LogSessionBody(request.lines(), request.dyno().orElse(null), false);
-        return calls.call(send("POST", body, "apps", app, "log-sessions").build(), LogSession.class);
+        return calls.call(send("POST", body, appPath(app).then("log-sessions").build()).build(), LogSession.class);
     }
 
     @Override
@@ -136,7 +144,8 @@ final class HerokuClient implements HerokuPlatform {
 
     @Override
     public Optional<PostgresAddon> postgresAddon(String app) {
-        List<AddonJson.Addon> addons = calls.call(get("apps", app, "addons").build(), listOf(AddonJson.Addon.class));
+        List<AddonJson.Addon> addons = calls.call(get(appPath(app).then("addons").build()).build(),
+                listOf(AddonJson.Addon.class));
         return addons.stream()
                 .filter(AddonJson.Addon::isPostgres)
                 .filter(addon -> addon.ownedBy(app))
@@ -146,8 +155,8 @@ final class HerokuClient implements HerokuPlatform {
 
     @Override
     public PostgresAddon resolveDatabase(String app) {
-        Request request = send("POST", new ResolveBody("DATABASE_URL", app, "heroku-postgresql"),
-                "actions", "addon-attachments", "resolve")
+        ResolveBody body = new ResolveBody("DATABASE_URL", PathId.require(PathId.Kind.APP, app), "heroku-postgresql");
+        Request request = send("POST", body, ApiPath.under(base).then("actions", "addon-attachments", "resolve").build())
                 .header("Accept-Inclusion", "addon:plan,config_vars")
                 .build();
         List<AddonJson.Attachment> matches = calls.call(request, listOf(AddonJson.Attachment.class));
@@ -169,30 +178,23 @@ final class HerokuClient implements HerokuPlatform {
         return json.getTypeFactory().constructCollectionType(List.class, element);
     }
 
-    private HttpUrl url(String... segments) {
-        HttpUrl.Builder builder = base.newBuilder();
-        List<String> existing = base.pathSegments();
-        if (!existing.isEmpty() && existing.get(existing.size() - 1).isEmpty()) {
-            builder.removePathSegment(existing.size() - 1);
-        }
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder.build();
+    /** {@code /apps/{app}}: the app's name or id, checked. */
+    private ApiPath appPath(String app) {
+        return ApiPath.under(base).then("apps").id(PathId.Kind.APP, app);
     }
 
-    private Request.Builder get(String... segments) {
-        return new Request.Builder().url(url(segments)).get();
+    private static Request.Builder get(HttpUrl url) {
+        return new Request.Builder().url(url).get();
     }
 
-    private Request delete(String... segments) {
-        return new Request.Builder().url(url(segments)).delete().build();
+    private static Request delete(HttpUrl url) {
+        return new Request.Builder().url(url).delete().build();
     }
 
-    private Request.Builder send(String method, Object body, String... segments) {
+    private Request.Builder send(String method, Object body, HttpUrl url) {
         try {
-            return new Request.Builder().url(url(segments)).method(method,
-                    RequestBody.create(json.writeValueAsBytes(body), JSON));
+            return new Request.Builder().url(url)
+                    .method(method, RequestBody.create(json.writeValueAsBytes(body), JSON));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + body.getClass().getSimpleName(), e);
         }

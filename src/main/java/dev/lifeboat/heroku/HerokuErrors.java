@@ -52,8 +52,10 @@ final class HerokuErrors implements ErrorTranslator {
                     + "). Check HEROKU_API_URL and this server's network.";
             case TLS -> "Could not set up a secure connection to Heroku at " + apiUrl + " (" + reason(f.cause())
                     + "). Check HEROKU_API_URL and any proxy in between.";
-            case UNEXPECTED -> "Heroku answered " + call + " with an unexpected status " + f.status() + "."
-                    + heroku(said);
+            case UNEXPECTED -> f.isRedirect()
+                    ? "Heroku answered " + call + " with a redirect (" + f.status() + "). "
+                            + f.redirectNote("HEROKU_API_URL")
+                    : "Heroku answered " + call + " with an unexpected status " + f.status() + "." + heroku(said);
         };
         if (f.failure() == Failure.MALFORMED) {
             // The parser's message can quote the body (config values, database URLs): keep it out of the chain.

@@ -23,4 +23,18 @@ public record HttpFailure(
         Optional<String> apiMessage,
         Optional<Duration> retryAfter,
         Throwable cause) {
+
+    /**
+     * A 3xx answer. API clients follow no redirects (see {@link ApiAuthInterceptor}), so this is what a system's
+     * translator says instead of "unexpected status".
+     */
+    public boolean isRedirect() {
+        return status >= 300 && status < 400;
+    }
+
+    /** The sentence every system adds to a redirect: what happened and that nothing was sent on. */
+    public String redirectNote(String urlVariable) {
+        return "Lifeboat follows no redirects from an API, so nothing (and no token) was sent where it pointed. "
+                + "Check " + urlVariable + ": it should be the API's own address.";
+    }
 }

@@ -2,9 +2,10 @@ package dev.lifeboat.netlify;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.http.ApiPath;
 import dev.lifeboat.http.JsonHttp;
+import dev.lifeboat.http.PathId;
 import java.util.List;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,14 +27,14 @@ final class NetlifyClient implements NetlifySite {
     NetlifyClient(OkHttpClient client, ObjectMapper json, NetlifyErrors errors, HttpUrl apiUrl, String siteId) {
         this.http = new JsonHttp(client, json, errors);
         this.apiUrl = apiUrl;
-        this.siteId = requireId(siteId, "NETLIFY_SITE_ID");
+        this.siteId = PathId.require(PathId.Kind.NETLIFY_SITE, siteId);
         this.deployList = json.getTypeFactory().constructCollectionType(List.class, Deploy.class);
         this.fileList = json.getTypeFactory().constructCollectionType(List.class, SiteFile.class);
     }
 
     @Override
     public Site site() {
-        return http.call(get(siteUrl().build()), Site.class);
+        return http.call(get(sitePath().build()), Site.class);
     }
 
     @Override
@@ -41,24 +42,24 @@ final class NetlifyClient implements NetlifySite {
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new IllegalArgumentException("perPage must be 1 to " + MAX_PER_PAGE + ", got " + perPage);
         }
-        HttpUrl url = siteUrl().addPathSegment("deploys").addQueryParameter("per_page", Integer.toString(perPage)).build();
+        HttpUrl url = sitePath().then("deploys").url().addQueryParameter("per_page", Integer.toString(perPage)).build();
         return http.call(get(url), deployList);
     }
 
     @Override
     public Deploy deploy(String deployId) {
-        return http.call(get(deployUrl(deployId).build()), Deploy.class);
+        return http.call(get(deployPath(deployId).build()), Deploy.class);
     }
 
     @Override
     public Deploy publishDeploy(String deployId) {
-        HttpUrl url = deployUrl(deployId).addPathSegment("restore").build();
+        HttpUrl url = deployPath(deployId).then("restore").build();
         return http.call(post(url), Deploy.class);
     }
 
     @Override
     public Build triggerBuild(boolean clearCache) {
-        HttpUrl.Builder url = siteUrl().addPathSegment("builds");
+        HttpUrl.Builder url = sitePath().then("builds").url();
         if (clearCache) {
             url.addQueryParameter("clear_cache", "true");
         }
@@ -67,15 +68,15 @@ final class NetlifyClient implements NetlifySite {
 
     @Override
     public List<SiteFile> files() {
-        return http.call(get(siteUrl().addPathSegment("files").build()), fileList);
+        return http.call(get(sitePath().then("files").build()), fileList);
     }
 
-    private HttpUrl.Builder siteUrl() {
-        return apiUrl.newBuilder().addPathSegment("sites").addPathSegment(siteId);
+    private ApiPath sitePath() {
+        return ApiPath.under(apiUrl).then("sites").id(PathId.Kind.NETLIFY_SITE, siteId);
     }
 
-    private HttpUrl.Builder deployUrl(String deployId) {
-        return siteUrl().addPathSegment("deploys").addPathSegment(requireId(deployId, "deploy id"));
+    private ApiPath deployPath(String deployId) {
+        return sitePath().then("deploys").id(PathId.Kind.NETLIFY_DEPLOY, deployId);
     }
 
     private static Request get(HttpUrl url) {
@@ -84,13 +85,5 @@ final class NetlifyClient implements NetlifySite {
 
     private static Request post(HttpUrl url) {
         return new Request.Builder().url(url).header("Accept", "application/json").post(EMPTY).build();
-    }
-
-    private static String requireId(String id, String what) {
-        Objects.requireNonNull(id, what);
-        if (id.isBlank()) {
-            throw new IllegalArgumentException(what + " is blank");
-        }
-        return id;
     }
 }

@@ -63,8 +63,11 @@ final class NetlifyErrors implements ErrorTranslator {
                     + " this server's network, then try again.";
             case TLS -> "The secure connection to Netlify at " + Redact.url(apiUrl.toString()) + " failed while "
                     + call.action + " (TLS handshake or certificate). Check NETLIFY_API_URL and any proxy in between.";
-            case UNEXPECTED -> "Netlify answered " + f.status() + " while " + call.action
-                    + (reason == null ? "." : ": " + reason + ".");
+            case UNEXPECTED -> f.isRedirect()
+                    ? "Netlify answered with a redirect (" + f.status() + ") while " + call.action + ". "
+                            + f.redirectNote("NETLIFY_API_URL")
+                    : "Netlify answered " + f.status() + " while " + call.action
+                            + (reason == null ? "." : ": " + reason + ".");
         };
         return new NetlifyException(f, message);
     }

@@ -6,11 +6,17 @@ import com.google.inject.Provides;
 import dev.lifeboat.config.ConfigException;
 import dev.lifeboat.config.NetlifySettings;
 import dev.lifeboat.config.Secret;
+import dev.lifeboat.http.ApiAuthInterceptor;
+import dev.lifeboat.http.InvalidIdException;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.http.RetryInterceptor;
 import dev.lifeboat.http.RetryPolicy;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -27,7 +33,7 @@ public final class NetlifyModule extends AbstractModule {
     @Singleton
     @ForNetlify
     OkHttpClient netlifyHttpClient(OkHttpClient shared, NetlifySettings settings) {
-        return httpClient(shared, token(settings), CONNECT_TIMEOUT, READ_TIMEOUT,
+        return httpClient(shared, settings.apiUrl(), token(settings), CONNECT_TIMEOUT, READ_TIMEOUT,
                 new RetryInterceptor(RetryPolicy.DEFAULT));
     }
 
@@ -37,15 +43,15 @@ public final class NetlifyModule extends AbstractModule {
         return client(http, json, settings);
     }
 
-    /** The Netlify variant of the shared client: bearer token, timeouts, then retries (GET only). */
-    static OkHttpClient httpClient(OkHttpClient shared, Secret token, Duration connectTimeout, Duration readTimeout,
-                                   RetryInterceptor retry) {
-        String authorization = "Bearer " + token.reveal();
-        return shared.newBuilder()
+    /**
+     * The Netlify variant of the shared client: the bearer token (to {@code apiUrl}'s origin only, no redirects),
+     * timeouts, then retries (GET only).
+     */
+    static OkHttpClient httpClient(OkHttpClient shared, URI apiUrl, Secret token, Duration connectTimeout,
+                                   Duration readTimeout, RetryInterceptor retry) {
+        return ApiAuthInterceptor.bearer(apiUrl, Optional.of(token), Map.of()).install(shared.newBuilder())
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("Authorization", authorization).build()))
                 .addInterceptor(retry)
                 .build();
     }
@@ -54,6 +60,10 @@ public final class NetlifyModule extends AbstractModule {
         HttpUrl apiUrl = HttpUrl.get(settings.apiUrl().toString());
         String siteId = settings.siteId().orElseThrow(() ->
                 new ConfigException(List.of("NETLIFY_SITE_ID is required to use Netlify")));
+        if (!PathId.isValid(PathId.Kind.NETLIFY_SITE, siteId)) {
+            throw new ConfigException(List.of("NETLIFY_SITE_ID: " + new InvalidIdException(PathId.Kind.NETLIFY_SITE,
+                    siteId).getMessage() + " Use the Site ID shown in the site's configuration on Netlify."));
+        }
         return new NetlifyClient(http, json, new NetlifyErrors(settings.apiUrl(), settings.statusUrl()), apiUrl, siteId);
     }
 

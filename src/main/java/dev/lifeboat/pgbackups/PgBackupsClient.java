@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.http.ApiPath;
 import dev.lifeboat.http.JsonHttp;
+import dev.lifeboat.http.PathId;
 import java.net.URI;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -29,64 +31,64 @@ final class PgBackupsClient implements PgBackups {
 
     @Override
     public List<Transfer> transfers(String app) {
-        return calls.call(get(url("apps", app, "transfers")), listOf(Transfer.class));
+        return calls.call(get(appPath(app).then("transfers").build()), listOf(Transfer.class));
     }
 
     @Override
     public Transfer transfer(String app, String numOrUuid) {
-        return calls.call(get(url("apps", app, "transfers", numOrUuid)), Transfer.class);
+        return calls.call(get(transferPath(app, numOrUuid).build()), Transfer.class);
     }
 
     @Override
     public Transfer transferWithLogs(String app, String numOrUuid) {
-        HttpUrl url = url("apps", app, "transfers", numOrUuid).newBuilder()
-                .addQueryParameter("verbose", "true").build();
+        HttpUrl url = transferPath(app, numOrUuid).url().addQueryParameter("verbose", "true").build();
         return calls.call(get(url), Transfer.class);
     }
 
     @Override
     public Transfer capture(String addonId) {
-        return calls.call(post(url("databases", addonId, "backups"), null), Transfer.class);
+        return calls.call(post(databasePath(addonId).then("backups").build(), null), Transfer.class);
     }
 
     @Override
     public Transfer restore(String addonId, URI backupUrl) {
-        return calls.call(post(url("databases", addonId, "restores"), new RestoreBody(backupUrl.toString())),
+        return calls.call(post(databasePath(addonId).then("restores").build(), new RestoreBody(backupUrl.toString())),
                 Transfer.class);
     }
 
     @Override
     public PublicUrl publicUrl(String app, long num) {
-        return calls.call(post(url("apps", app, "transfers", Long.toString(num), "actions", "public-url"), null),
+        return calls.call(post(transferPath(app, Long.toString(num)).then("actions", "public-url").build(), null),
                 PublicUrl.class);
     }
 
     @Override
     public List<TransferSchedule> schedules(String addonId) {
-        return calls.call(get(url("databases", addonId, "transfer-schedules")), listOf(TransferSchedule.class));
+        return calls.call(get(databasePath(addonId).then("transfer-schedules").build()),
+                listOf(TransferSchedule.class));
     }
 
     @Override
     public void cancel(String app, String transferUuid) {
-        calls.exchange(post(url("apps", app, "transfers", transferUuid, "actions", "cancel"), null), null);
+        calls.exchange(post(transferPath(app, transferUuid).then("actions", "cancel").build(), null), null);
     }
 
     private JavaType listOf(Class<?> element) {
         return json.getTypeFactory().constructCollectionType(List.class, element);
     }
 
-    /** {@code {base}/client/v11/{segments…}}, each segment encoded. */
-    private HttpUrl url(String... segments) {
-        HttpUrl.Builder builder = base.newBuilder();
-        List<String> existing = base.pathSegments();
-        if (!existing.isEmpty() && existing.get(existing.size() - 1).isEmpty()) {
-            builder.removePathSegment(existing.size() - 1);
-        }
-        builder.addPathSegment("client").addPathSegment("v11");
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder.build();
+    /** {@code {base}/client/v11/apps/{app}}: the app's name or id, checked. */
+    private ApiPath appPath(String app) {
+        return ApiPath.under(base).then("client", "v11", "apps").id(PathId.Kind.APP, app);
+    }
+
+    private ApiPath transferPath(String app, String numOrUuid) {
+        return appPath(app).then("transfers").id(PathId.Kind.TRANSFER, numOrUuid);
+    }
+
+    /** {@code {base}/client/v11/databases/{addon}}: the add-on's id or name, checked. */
+    private ApiPath databasePath(String addonId) {
+        return ApiPath.under(base).then("client", "v11", "databases").id(PathId.Kind.ADDON, addonId);
     }
 
     private static Request get(HttpUrl url) {

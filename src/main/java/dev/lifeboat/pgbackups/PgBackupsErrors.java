@@ -51,8 +51,11 @@ final class PgBackupsErrors implements ErrorTranslator {
                     + reason(f.cause()) + "). Check HEROKU_DATA_API_URL and this server's network.";
             case TLS -> "Could not set up a secure connection to the Heroku Postgres backups API at " + apiUrl + " ("
                     + reason(f.cause()) + "). Check HEROKU_DATA_API_URL and any proxy in between.";
-            case UNEXPECTED -> "The Heroku Postgres backups API answered " + call + " with an unexpected status "
-                    + f.status() + "." + heroku(said);
+            case UNEXPECTED -> f.isRedirect()
+                    ? "The Heroku Postgres backups API answered " + call + " with a redirect (" + f.status() + "). "
+                            + f.redirectNote("HEROKU_DATA_API_URL")
+                    : "The Heroku Postgres backups API answered " + call + " with an unexpected status " + f.status()
+                            + "." + heroku(said);
         };
         if (f.failure() == Failure.MALFORMED) {
             // The parser's message can quote the body (config values, database URLs): keep it out of the chain.

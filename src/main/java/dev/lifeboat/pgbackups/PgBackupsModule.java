@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.lifeboat.config.HerokuSettings;
-import dev.lifeboat.http.BearerAuthInterceptor;
+import dev.lifeboat.http.ApiAuthInterceptor;
 import dev.lifeboat.http.RetryInterceptor;
 import dev.lifeboat.http.RetryPolicy;
 import jakarta.inject.Singleton;
@@ -39,11 +39,11 @@ public final class PgBackupsModule extends AbstractModule {
     /** The data API variant of the shared client; tests call this with short timeouts and a sleeper that records. */
     static OkHttpClient httpClient(OkHttpClient shared, HerokuSettings settings, Duration connectTimeout,
                                    Duration readTimeout, RetryPolicy retries, RetryInterceptor.Sleeper sleeper) {
-        return shared.newBuilder()
+        ApiAuthInterceptor auth = ApiAuthInterceptor.bearer(settings.dataApiUrl(), settings.apiKey(),
+                Map.of("Accept", ACCEPT));
+        return auth.install(shared.newBuilder())
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .addInterceptor(new BearerAuthInterceptor(settings.dataApiUrl(), settings.apiKey(),
-                        Map.of("Accept", ACCEPT)))
                 .addInterceptor(new RetryInterceptor(retries, sleeper))
                 .build();
     }

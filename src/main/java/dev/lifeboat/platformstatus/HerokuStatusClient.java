@@ -2,6 +2,7 @@ package dev.lifeboat.platformstatus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.http.ApiPath;
 import dev.lifeboat.http.JsonHttp;
 import dev.lifeboat.platformstatus.PlatformStatus.Incident;
 import dev.lifeboat.platformstatus.PlatformStatus.Level;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -37,8 +37,7 @@ public final class HerokuStatusClient implements PlatformStatusSource {
 
     public HerokuStatusClient(OkHttpClient client, ObjectMapper json, URI baseUrl) {
         this.pageUrl = baseUrl.toString();
-        this.endpoint = Objects.requireNonNull(HttpUrl.get(baseUrl)).newBuilder()
-                .addPathSegments("api/v4/current-status").build();
+        this.endpoint = ApiPath.under(HttpUrl.get(baseUrl)).then("api", "v4", "current-status").build();
         this.http = new JsonHttp(client, json, f -> PlatformStatusException.translate("Heroku", pageUrl, f));
     }
 

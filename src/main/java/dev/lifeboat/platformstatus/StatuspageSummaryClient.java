@@ -2,7 +2,9 @@ package dev.lifeboat.platformstatus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.http.ApiPath;
 import dev.lifeboat.http.JsonHttp;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.platformstatus.PlatformStatus.Incident;
 import dev.lifeboat.platformstatus.PlatformStatus.Level;
 import dev.lifeboat.platformstatus.PlatformStatus.SystemStatus;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -43,8 +44,7 @@ public final class StatuspageSummaryClient implements PlatformStatusSource {
     public StatuspageSummaryClient(String platform, OkHttpClient client, ObjectMapper json, URI baseUrl) {
         this.platform = platform;
         this.pageUrl = baseUrl.toString();
-        this.endpoint = Objects.requireNonNull(HttpUrl.get(baseUrl)).newBuilder()
-                .addPathSegments("api/v2/summary.json").build();
+        this.endpoint = ApiPath.under(HttpUrl.get(baseUrl)).then("api", "v2", "summary.json").build();
         this.http = new JsonHttp(client, json, f -> PlatformStatusException.translate(platform, pageUrl, f));
     }
 
@@ -75,7 +75,9 @@ public final class StatuspageSummaryClient implements PlatformStatusSource {
     }
 
     private String incidentUrl(IncidentEntry incident) {
-        return incident.id() == null ? pageUrl : pageUrl.replaceAll("/+$", "") + "/incidents/" + incident.id();
+        // The id comes from the page's answer: only a well-formed one goes into the link shown to people.
+        return PathId.isValid(PathId.Kind.STATUSPAGE_INCIDENT, incident.id())
+                ? pageUrl.replaceAll("/+$", "") + "/incidents/" + incident.id() : pageUrl;
     }
 
     static Level indicatorLevel(String indicator) {

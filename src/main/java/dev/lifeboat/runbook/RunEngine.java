@@ -92,7 +92,7 @@ public final class RunEngine {
                     + " minutes; nothing was changed. Ask again for a fresh one.", reload(runId));
         }
         try {
-            store.lock(run.target(), runId);
+            lockTarget(run);
         } catch (RunConflictException e) {
             String holder = store.find(e.holder()).map(h -> " (" + h.title() + ", " + h.state().name().toLowerCase(java.util.Locale.ROOT) + ")").orElse("");
             return Decision.refused("Run " + e.holder() + holder + " is already working on " + run.target()
@@ -114,6 +114,23 @@ public final class RunEngine {
         tell(started, RunEvent.of(Kind.STARTED, "Started by " + actor + "."));
         submit(started);
         return new Decision.Done(started);
+    }
+
+    /**
+     * Takes the run's target. A holder that is still only proposed and older than {@link #PROPOSAL_TTL} (a crash
+     * between its lock and its start) has expired: it is ended and the target taken.
+     */
+    private void lockTarget(Run run) {
+        try {
+            store.lock(run.target(), run.id());
+        } catch (RunConflictException e) {
+            Optional<Run> holder = store.find(e.holder());
+            if (holder.isEmpty() || holder.get().state() != RunState.PROPOSED || !expired(holder.get().createdAt())) {
+                throw e;
+            }
+            store.transition(e.holder(), RunState.PROPOSED, RunState.EXPIRED, clock.instant());
+            store.lock(run.target(), run.id());
+        }
     }
 
     /** A second operator approves a run waiting for approval; the requester cannot approve their own. */

@@ -33,7 +33,7 @@ public final class SlackCommands {
     private final SharedReplies shared;
     private final SlackReplies replies;
     private final Gson gson = GsonFactory.createSnakeCase();
-    /** The JSON of recent immediate answers; small, so a varying answer (history) costs one entry at most. */
+    /** The JSON of recent immediate answers; small, so a varying answer (an unknown word) costs one entry at most. */
     private final Map<Reply, String> ackBodies = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 

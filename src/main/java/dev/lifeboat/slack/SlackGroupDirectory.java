@@ -20,12 +20,18 @@ final class SlackGroupDirectory implements GroupDirectory {
         try {
             UsergroupsUsersListResponse response = methods.usergroupsUsersList(r -> r.usergroup(groupId));
             if (!response.isOk()) {
-                throw new IllegalStateException("Slack refused usergroups.users.list for " + groupId + ": " + response.getError()
-                        + ("missing_scope".equals(response.getError()) ? " (add the usergroups:read scope)" : ""));
+                throw new IllegalStateException("usergroups.users.list for " + groupId + " answered "
+                        + response.getError()
+                        + ("missing_scope".equals(response.getError()) ? "; add the usergroups:read scope" : ""));
             }
             return Set.copyOf(response.getUsers());
-        } catch (IOException | SlackApiException e) {
-            throw new IllegalStateException("could not ask Slack who is in " + groupId + ": " + e.getMessage(), e);
+        } catch (SlackApiException e) {
+            String error = e.getError() == null ? null : e.getError().getError();
+            throw new IllegalStateException("usergroups.users.list for " + groupId + " answered HTTP "
+                    + e.getResponse().code() + (error == null ? "" : " " + error), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("no answer to usergroups.users.list for " + groupId + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 }

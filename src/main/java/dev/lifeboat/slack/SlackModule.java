@@ -3,7 +3,6 @@ package dev.lifeboat.slack;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
-import com.google.inject.multibindings.OptionalBinder;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -13,7 +12,6 @@ import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
 import dev.lifeboat.runbook.RunListener;
-import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,8 +28,6 @@ public final class SlackModule extends AbstractModule {
     protected void configure() {
         bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SlackRunProgress.class);
-        // The run store keeps each run's message (channel and ts); whoever binds RunStore provides it.
-        OptionalBinder.newOptionalBinder(binder(), RunStore.class);
     }
 
     /**

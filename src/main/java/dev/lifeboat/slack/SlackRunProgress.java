@@ -51,14 +51,14 @@ final class SlackRunProgress implements RunListener {
 
     private final MethodsClient slack;
     private final Optional<String> incidentChannel;
-    private final Optional<RunStore> store;
+    private final RunStore store;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final AtomicBoolean toldNoChannel = new AtomicBoolean();
 
     @Inject
-    SlackRunProgress(Slack slack, SlackSettings settings, Optional<RunStore> store, Clock clock,
+    SlackRunProgress(Slack slack, SlackSettings settings, RunStore store, Clock clock,
                      @Named("slack-progress") ScheduledExecutorService scheduler) {
         this.slack = slack.methods(settings.botToken().map(Secret::reveal).orElse(null));
         this.incidentChannel = settings.incidentChannel();
@@ -258,26 +258,24 @@ final class SlackRunProgress implements RunListener {
             synchronized (this) {
                 ts = posted[0];
             }
-            store.ifPresent(s -> {
-                try {
-                    s.annotate(runId, CHANNEL_KEY, channel);
-                    s.annotate(runId, TS_KEY, posted[0]);
-                } catch (RuntimeException e) {
-                    log.warn("event=run_message_not_kept run={} error=\"{}\"", runId, e.getClass().getSimpleName());
-                }
-            });
+            try {
+                store.annotate(runId, CHANNEL_KEY, channel);
+                store.annotate(runId, TS_KEY, posted[0]);
+            } catch (RuntimeException e) {
+                log.warn("event=run_message_not_kept run={} error=\"{}\"", runId, e.getClass().getSimpleName());
+            }
             log.info("event=run_message_posted run={} channel={} ts={}", runId, channel, posted[0]);
             return result;
         }
 
-        /** The run as the store has it now (events may arrive out of order); the last event's run without a store. */
+        /** The run as the store has it now (events may arrive out of order); the last event's run if it cannot say. */
         private Run freshest() {
             Run fallback;
             synchronized (this) {
                 fallback = latest;
             }
             try {
-                return store.flatMap(s -> s.find(runId)).orElse(fallback);
+                return store.find(runId).orElse(fallback);
             } catch (RuntimeException e) {
                 return fallback;
             }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.lifeboat.http.ApiPath;
 import dev.lifeboat.http.JsonHttp;
+import dev.lifeboat.http.PathId;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -41,13 +43,10 @@ final class StatuspageClient implements StatusPage {
     private final JavaType componentList;
 
     StatuspageClient(OkHttpClient client, ObjectMapper json, StatuspageErrors errors, HttpUrl apiUrl, String pageId) {
-        if (pageId == null || pageId.isBlank()) {
-            throw new IllegalArgumentException("STATUSPAGE_PAGE_ID is blank");
-        }
         this.http = new JsonHttp(client, json, errors);
         this.json = json;
         this.apiUrl = apiUrl;
-        this.pageId = pageId;
+        this.pageId = PathId.require(PathId.Kind.STATUSPAGE_PAGE, pageId);
         this.incidentList = json.getTypeFactory().constructCollectionType(List.class, Incident.class);
         this.componentList = json.getTypeFactory().constructCollectionType(List.class, Component.class);
     }
@@ -56,7 +55,7 @@ final class StatuspageClient implements StatusPage {
     public Incident createIncident(IncidentDraft draft) {
         IncidentFields fields = new IncidentFields(draft.name(), draft.status(), draft.body(),
                 List.copyOf(draft.components().keySet()), draft.components(), draft.deliverNotifications());
-        Request request = new Request.Builder().url(pageUrl().addPathSegment("incidents").build())
+        Request request = new Request.Builder().url(pagePath().then("incidents").build())
                 .header("Accept", "application/json")
                 .post(body(fields)).build();
         return http.call(request, Incident.class);
@@ -64,13 +63,11 @@ final class StatuspageClient implements StatusPage {
 
     @Override
     public Incident updateIncident(String incidentId, IncidentChange change) {
-        if (incidentId == null || incidentId.isBlank()) {
-            throw new IllegalArgumentException("an incident id is required");
-        }
+        HttpUrl url = pagePath().then("incidents").id(PathId.Kind.STATUSPAGE_INCIDENT, incidentId).build();
         IncidentFields fields = new IncidentFields(null, change.status(), change.body(), null,
                 change.components().isEmpty() ? null : change.components(), change.deliverNotifications());
         Request request = new Request.Builder()
-                .url(pageUrl().addPathSegment("incidents").addPathSegment(incidentId).build())
+                .url(url)
                 .header("Accept", "application/json")
                 .patch(body(fields)).build();
         return http.call(request, Incident.class);
@@ -78,16 +75,16 @@ final class StatuspageClient implements StatusPage {
 
     @Override
     public List<Incident> unresolvedIncidents() {
-        return http.call(get(pageUrl().addPathSegment("incidents").addPathSegment("unresolved").build()), incidentList);
+        return http.call(get(pagePath().then("incidents", "unresolved").build()), incidentList);
     }
 
     @Override
     public List<Component> components() {
-        return http.call(get(pageUrl().addPathSegment("components").build()), componentList);
+        return http.call(get(pagePath().then("components").build()), componentList);
     }
 
-    private HttpUrl.Builder pageUrl() {
-        return apiUrl.newBuilder().addPathSegment("pages").addPathSegment(pageId);
+    private ApiPath pagePath() {
+        return ApiPath.under(apiUrl).then("pages").id(PathId.Kind.STATUSPAGE_PAGE, pageId);
     }
 
     private RequestBody body(IncidentFields fields) {

@@ -66,8 +66,11 @@ final class StatuspageErrors implements ErrorTranslator {
                     + " network, then try again.";
             case TLS -> "The secure connection to Statuspage at " + api + " failed while " + call.action
                     + " (TLS handshake or certificate). Check STATUSPAGE_API_URL and any proxy in between.";
-            case UNEXPECTED -> "Statuspage answered " + f.status() + " while " + call.action
-                    + (reason == null ? "." : ": " + reason + ".");
+            case UNEXPECTED -> f.isRedirect()
+                    ? "Statuspage answered with a redirect (" + f.status() + ") while " + call.action + ". "
+                            + f.redirectNote("STATUSPAGE_API_URL")
+                    : "Statuspage answered " + f.status() + " while " + call.action
+                            + (reason == null ? "." : ": " + reason + ".");
         };
         return new StatuspageException(failure, f.status(), f.retryAfter().orElse(null), message, f.cause());
     }

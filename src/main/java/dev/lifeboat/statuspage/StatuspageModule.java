@@ -6,9 +6,13 @@ import com.google.inject.Provides;
 import dev.lifeboat.config.ConfigException;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.StatuspageSettings;
+import dev.lifeboat.http.ApiAuthInterceptor;
+import dev.lifeboat.http.InvalidIdException;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.http.RetryInterceptor;
 import dev.lifeboat.http.RetryPolicy;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +31,7 @@ public final class StatuspageModule extends AbstractModule {
     @Singleton
     @ForStatuspage
     OkHttpClient statuspageHttpClient(OkHttpClient shared, StatuspageSettings settings) {
-        return httpClient(shared, key(settings), CONNECT_TIMEOUT, READ_TIMEOUT,
+        return httpClient(shared, settings.apiUrl(), key(settings), CONNECT_TIMEOUT, READ_TIMEOUT,
                 new RetryInterceptor(RetryPolicy.DEFAULT),
                 new RequestSpacing(RequestSpacing.STATUSPAGE_INTERVAL, Clock.systemUTC(),
                         d -> Thread.sleep(d.toMillis())));
@@ -39,15 +43,15 @@ public final class StatuspageModule extends AbstractModule {
         return client(http, json, settings);
     }
 
-    /** The Statuspage variant of the shared client: OAuth key, timeouts, retries (GET only), then spacing. */
-    static OkHttpClient httpClient(OkHttpClient shared, Secret key, Duration connectTimeout, Duration readTimeout,
-                                   RetryInterceptor retry, RequestSpacing spacing) {
-        String authorization = "OAuth " + key.reveal();
-        return shared.newBuilder()
+    /**
+     * The Statuspage variant of the shared client: the OAuth key (to {@code apiUrl}'s origin only, no redirects),
+     * timeouts, retries (GET only), then spacing.
+     */
+    static OkHttpClient httpClient(OkHttpClient shared, URI apiUrl, Secret key, Duration connectTimeout,
+                                   Duration readTimeout, RetryInterceptor retry, RequestSpacing spacing) {
+        return ApiAuthInterceptor.oauth(apiUrl, key).install(shared.newBuilder())
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("Authorization", authorization).build()))
                 .addInterceptor(retry)
                 .addInterceptor(spacing)
                 .build();
@@ -56,6 +60,11 @@ public final class StatuspageModule extends AbstractModule {
     static StatuspageClient client(OkHttpClient http, ObjectMapper json, StatuspageSettings settings) {
         String pageId = settings.pageId().orElseThrow(() ->
                 new ConfigException(List.of("STATUSPAGE_PAGE_ID is required to use Statuspage")));
+        if (!PathId.isValid(PathId.Kind.STATUSPAGE_PAGE, pageId)) {
+            throw new ConfigException(List.of("STATUSPAGE_PAGE_ID: " + new InvalidIdException(
+                    PathId.Kind.STATUSPAGE_PAGE, pageId).getMessage()
+                    + " The page id is shown under API info on manage.statuspage.io."));
+        }
         return new StatuspageClient(http, json, new StatuspageErrors(settings.apiUrl()),
                 HttpUrl.get(settings.apiUrl().toString()), pageId);
     }

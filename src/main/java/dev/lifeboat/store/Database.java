@@ -3,35 +3,47 @@ package dev.lifeboat.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lifeboat.config.DatabaseUrl;
+import dev.lifeboat.config.Redact;
 import dev.lifeboat.config.RuntimeSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lifeboat's own state: PostgreSQL when {@code DATABASE_URL} is set, otherwise an embedded H2 file (PostgreSQL mode)
- * under {@code LIFEBOAT_DATA_DIR}. Opening it runs the Flyway migrations; closing it closes the pool.
+ * under {@code LIFEBOAT_DATA_DIR}, opened by one process at a time. Opening it runs the Flyway migrations; closing
+ * it closes the pool. Every wait on the store is bounded ({@link StoreTimeouts}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource dataSource;
+    private final String jdbcUrl;
     private final String description;
 
-    private Database(HikariDataSource dataSource, String description) {
+    private Database(HikariDataSource dataSource, String jdbcUrl, String description) {
         this.dataSource = dataSource;
+        this.jdbcUrl = jdbcUrl;
         this.description = description;
     }
 
     public static Database open(RuntimeSettings settings) {
+        return open(settings, StoreTimeouts.DEFAULT);
+    }
+
+    public static Database open(RuntimeSettings settings, StoreTimeouts timeouts) {
         if (settings.databaseUrl().isPresent()) {
             DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl().get().reveal());
-            return open(url.jdbcUrl(), url.user(), url.password() == null ? null : url.password().reveal(), "PostgreSQL");
+            HikariConfig config = pool(url.jdbcUrl(), url.user(), url.password() == null ? null : url.password().reveal(), timeouts);
+            postgresTimeouts(config, timeouts);
+            return open(config, "PostgreSQL");
         }
         Path dir = settings.dataDir().toAbsolutePath().normalize();
         try {
@@ -39,16 +51,25 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create LIFEBOAT_DATA_DIR " + dir + ": " + e.getMessage(), e);
         }
-        return open(h2Url(dir), "sa", "", "H2 at " + dir);
+        return open(pool(h2Url(dir), "sa", "", timeouts), "H2 at " + dir);
     }
 
-    /** The embedded store: AUTO_SERVER lets the console and a running server share one file. */
+    /**
+     * The embedded store. No {@code AUTO_SERVER}: that would open a TCP port on every interface so that a second
+     * process could share the file. Instead the file is opened by one process at a time, and a second one is told
+     * so when it starts (see {@link #inUse}).
+     */
     public static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("lifeboat") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";DEFAULT_NULL_ORDERING=HIGH";
     }
 
+    /** Any JDBC URL (tests open other stores this way), with the pool's own timeouts. */
     public static Database open(String jdbcUrl, String user, String password, String description) {
+        return open(pool(jdbcUrl, user, password, StoreTimeouts.DEFAULT), description);
+    }
+
+    private static HikariConfig pool(String jdbcUrl, String user, String password, StoreTimeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -56,11 +77,35 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         config.setPoolName("lifeboat-store");
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(timeouts.poolWait().toMillis());
+        config.setValidationTimeout(Math.min(timeouts.poolWait().toMillis(), 5_000));
+        return config;
+    }
+
+    /**
+     * pgjdbc's own timeouts, as driver properties: a value given in {@code DATABASE_URL} itself wins. The statement
+     * timeout travels in the startup packet ({@code options=-c statement_timeout=…}); a pooler that refuses startup
+     * options (PgBouncer without {@code ignore_startup_parameters=options}) needs the direct database URL.
+     */
+    static void postgresTimeouts(HikariConfig config, StoreTimeouts timeouts) {
+        config.addDataSourceProperty("connectTimeout", Long.toString(timeouts.connect().toSeconds()));
+        config.addDataSourceProperty("loginTimeout", Long.toString(timeouts.connect().toSeconds() * 2));
+        config.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, timeouts.socket().toSeconds())));
+        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+    }
+
+    private static Database open(HikariConfig config, String description) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (inUse(e)) {
+                throw new IllegalStateException("the state store (" + description + ") is in use by another Lifeboat"
+                        + " process, a running server or console: the embedded store opens in one process at a time."
+                        + " Stop the other process, or give both the same DATABASE_URL (PostgreSQL), or set"
+                        + " LIFEBOAT_DATA_DIR to another directory (a separate audit log).", e);
+            }
             throw new IllegalStateException("cannot open the state store (" + description + "): " + rootMessage(e), e);
         }
         try {
@@ -75,11 +120,26 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new IllegalStateException("cannot migrate the state store (" + description + "): " + rootMessage(e), e);
         }
-        return new Database(dataSource, description);
+        return new Database(dataSource, config.getJdbcUrl(), description);
+    }
+
+    /** True when H2 refused the file because another process holds it. */
+    static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The JDBC URL as opened, with any credentials removed. */
+    public String jdbcUrl() {
+        return Redact.url(jdbcUrl);
     }
 
     public String description() {
@@ -96,6 +156,6 @@ public final class Database implements AutoCloseable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return dev.lifeboat.config.Redact.text(String.valueOf(root.getMessage()));
+        return Redact.text(String.valueOf(root.getMessage()));
     }
 }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeboat.access.Operators;
 import dev.lifeboat.audit.AuditEntry;
-import dev.lifeboat.audit.AuditLog;
+import dev.lifeboat.testing.MemoryAuditLog;
 import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.PathId;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.reply.Reply;
 import dev.lifeboat.reply.TextRenderer;
@@ -23,18 +24,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CommandRunnerTest {
-    final List<AuditEntry> audited = new ArrayList<>();
-    final AuditLog audit = new AuditLog() {
-        @Override
-        public void append(AuditEntry entry) {
-            audited.add(entry);
-        }
-
-        @Override
-        public List<AuditEntry> recent(int limit) {
-            return List.copyOf(audited);
-        }
-    };
+    final MemoryAuditLog audit = new MemoryAuditLog();
     final Actor alice = new Actor("U0ALICE", "alice");
     final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -71,10 +61,10 @@ class CommandRunnerTest {
 
         String answer = run(runner, "status");
 
-        String runId = audited.get(0).runId();
+        String runId = audit.entries().get(0).runId();
         assertEquals("💥 Something went wrong running status. Error id E-" + runId + " (the details are in Lifeboat's log).", answer);
         assertFalse(answer.contains("secret"));
-        assertEquals("error", audited.get(0).outcome());
+        assertEquals("error", audit.entries().get(0).outcome());
     }
 
     @Test
@@ -87,7 +77,25 @@ class CommandRunnerTest {
         String answer = run(runner, "status");
 
         assertTrue(answer.startsWith("⚠️ status could not finish: Heroku rejected HEROKU_API_KEY (401): the token is wrong or expired. (run "), answer);
-        assertEquals("failed", audited.get(0).outcome());
+        assertEquals("failed", audit.entries().get(0).outcome());
+    }
+
+    @Test
+    void aMalformedIdIsAnsweredLikeBadInputWithTheUsageLine() {
+        List<String> restarted = new ArrayList<>();
+        CommandRunner runner = runner(handler(CommandSpec.changes("restart", "DYNO", "restart a dyno"), i -> {
+            restarted.add(PathId.require(PathId.Kind.DYNO, i.args().get(0)));
+            return Reply.text("restarting");
+        }));
+
+        String answer = TextRenderer.render(runner.run("restart ..", new Actor("U0OPS", "ops"), Surface.SLACK,
+                Optional.of("C1")));
+
+        assertEquals(".. is not a dyno name (expected e.g. web.1).\nUsage: /dr restart DYNO", answer);
+        assertTrue(restarted.isEmpty());
+        AuditEntry last = audit.entries().get(audit.entries().size() - 1);
+        assertEquals("bad-input", last.outcome());
+        assertEquals(Optional.of("`..` is not a dyno name (expected e.g. web.1)."), last.detail());
     }
 
     @Test
@@ -115,13 +123,13 @@ class CommandRunnerTest {
 
         assertEquals("I don't know site. Usage: /dr COMMAND [ARGS].\nDid you mean /dr site rebuild or /dr site restore?\n"
                 + "/dr help lists every command with what it does.", answer);
-        assertEquals("unknown-command", audited.get(0).outcome());
+        assertEquals("unknown-command", audit.entries().get(0).outcome());
     }
 
     @Test
     void emptyTextPointsAtStatusAndHelpWithoutAuditing() {
         assertTrue(run(runner(), "  ").contains("Try /dr status, or /dr help for every command."));
-        assertTrue(audited.isEmpty());
+        assertTrue(audit.entries().isEmpty());
     }
 
     @Test
@@ -137,8 +145,29 @@ class CommandRunnerTest {
         assertTrue(answer.startsWith("⛔ rollback changes things, so only operators may run it: U0OPS."), answer);
         assertTrue(ran.isEmpty());
         assertEquals(0, changes.get());
-        assertEquals("denied", audited.get(0).outcome());
-        assertEquals("rollback v12", audited.get(0).commandText());
+        assertEquals("denied", audit.entries().get(0).outcome());
+        assertEquals("rollback v12", audit.entries().get(0).commandText());
+    }
+
+    @Test
+    void whenSlackCannotSayWhoIsInTheOperatorsGroupTheChangeIsDeniedWithTheReason() {
+        List<String> ran = new ArrayList<>();
+        Operators operators = new Operators(new AccessSettings(List.of("S0OPS"), 1), group -> {
+            throw new IllegalStateException("usergroups.users.list for S0OPS answered HTTP 429 ratelimited");
+        }, Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC));
+        CommandRunner runner = new CommandRunner(new CommandRegistry(Set.of(handler(
+                CommandSpec.changes("rollback", "", "r"), i -> {
+                    ran.add("ran");
+                    return Reply.text("rolled back");
+                }))), operators, audit, Clock.systemUTC(), Set.of());
+
+        String answer = run(runner, "rollback");
+
+        assertEquals("⛔ rollback changes things, so only operators may run it. Lifeboat cannot check the operators"
+                + " group right now (Slack: usergroups.users.list for S0OPS answered HTTP 429 ratelimited); try again"
+                + " shortly.", answer);
+        assertTrue(ran.isEmpty());
+        assertEquals("denied", audit.entries().get(0).outcome());
     }
 
     @Test
@@ -148,7 +177,7 @@ class CommandRunnerTest {
         Reply reply = runner.run("rollback", new Actor("console:ops", "ops"), Surface.CONSOLE, Optional.empty());
 
         assertEquals("rolled back", TextRenderer.render(reply));
-        assertEquals("console", audited.get(0).surface());
+        assertEquals("console", audit.entries().get(0).surface());
         assertEquals(1, changes.get(), "a finished change is announced, so cached status is not shown stale");
     }
 
@@ -178,7 +207,7 @@ class CommandRunnerTest {
 
         assertEquals("Broke app", answer, "alice is no operator, and may still practise");
         assertEquals(List.of("break app"), ran);
-        assertEquals("ok", audited.get(0).outcome());
+        assertEquals("ok", audit.entries().get(0).outcome());
         assertEquals(1, changes.get(), "a break ends the status share window like any change");
         assertTrue(runner.prepare("demo break app").answersImmediately(), "no operator lookup, so it fits in the ack");
     }
@@ -197,5 +226,58 @@ class CommandRunnerTest {
         assertTrue(help.contains("Anyone may run (these change the demo world: simulated systems only, nothing real):\n"
                 + "/dr demo [break|heal PART] — practise an outage\n"), help);
         assertTrue(help.contains("Operators only (these change things):\n/dr rollback [vNNN] — roll back a release"), help);
+    }
+
+    @Test
+    void aChangeIsRecordedAsStartedBeforeItRunsAndItsOutcomeAfterUnderTheSameRunId() {
+        List<MemoryAuditLog.Appended> seenByHandler = new ArrayList<>();
+        CommandRunner runner = runner(handler(CommandSpec.changes("rollback", "", "r"), i -> {
+            seenByHandler.addAll(audit.appended());
+            return Reply.text("rolled back");
+        }));
+
+        String answer = TextRenderer.render(runner.run("rollback", new Actor("console:ops", "ops"), Surface.CONSOLE, Optional.empty()));
+
+        assertEquals("rolled back", answer);
+        assertEquals(1, seenByHandler.size(), "the start is stored before the handler runs");
+        assertEquals("started", seenByHandler.get(0).entry().outcome());
+        assertTrue(seenByHandler.get(0).now(), "and the runner waited for it to be stored");
+        List<AuditEntry> entries = audit.entries();
+        assertEquals(List.of("started", "ok"), entries.stream().map(AuditEntry::outcome).toList());
+        assertEquals(entries.get(0).runId(), entries.get(1).runId());
+        assertFalse(audit.appended().get(1).now(), "the outcome is queued, not waited for");
+    }
+
+    @Test
+    void whenTheAuditLogCannotRecordTheStartTheChangeDoesNotRunAndThePersonIsToldWhy() {
+        List<String> ran = new ArrayList<>();
+        CommandRunner runner = runner(handler(CommandSpec.changes("rollback", "", "r"), i -> {
+            ran.add("ran");
+            return Reply.text("rolled back");
+        }));
+        audit.down("Connection to postgres://lifeboat:hunter2@db.internal:5432/lifeboat refused");
+
+        String answer = TextRenderer.render(runner.run("rollback", new Actor("console:ops", "ops"), Surface.CONSOLE, Optional.empty()));
+
+        assertTrue(ran.isEmpty(), "nothing runs unrecorded");
+        assertEquals(0, changes.get());
+        String runId = audit.entries().get(0).runId();
+        assertEquals("⚠️ Lifeboat cannot record this in its audit log right now (its state store fails: Connection to "
+                + "postgres://****@db.internal:5432/lifeboat refused); nothing was changed. Try rollback again in a minute;"
+                + " if this persists, whoever runs Lifeboat should check its state store (run " + runId + ").", answer);
+        AuditEntry notRun = audit.entries().get(0);
+        assertEquals("not-run", notRun.outcome(), "queued, in case the store takes it later");
+        assertFalse(notRun.detail().orElseThrow().contains("hunter2"), notRun.detail().orElseThrow());
+    }
+
+    @Test
+    void aReadOnlyCommandStillRunsWhileTheAuditLogIsDownAndItsEntryIsQueued() {
+        CommandRunner runner = runner(handler(CommandSpec.reads("status", "", "s"), i -> Reply.text("all clear")));
+        audit.down("Connection refused");
+
+        assertEquals("all clear", run(runner, "status"));
+        assertEquals(1, audit.appended().size());
+        assertFalse(audit.appended().get(0).now());
+        assertEquals("ok", audit.entries().get(0).outcome());
     }
 }

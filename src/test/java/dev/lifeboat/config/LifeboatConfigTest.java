@@ -181,6 +181,21 @@ class LifeboatConfigTest {
         assertFalse(e.getMessage().contains("db-secret"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\" valid={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"acme-prod, true", "abc, true", "ab, false", "acme-, false",
+            "Acme, false", "acme.prod, false", "'..', false"})
+    void herokuAppNamesFollowHerokusOwnPattern(String app, boolean valid) {
+        Map<String, String> env = Map.of("HEROKU_API_KEY", "heroku-secret-key", "HEROKU_APP", app);
+
+        if (valid) {
+            assertEquals(Optional.of(app), LifeboatConfig.load(Env.of(env)).heroku().app());
+        } else {
+            ConfigException e = assertThrows(ConfigException.class, () -> LifeboatConfig.load(Env.of(env)));
+            assertEquals(List.of("HEROKU_APP must be a Heroku app name (3 to 30 lowercase letters, digits and dashes,"
+                    + " starting with a letter and not ending with a dash), got '" + app + "'"), e.problems());
+        }
+    }
+
     @Test
     void serveOverHttpRequiresTheSigningSecretAndTheBotToken() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of()));

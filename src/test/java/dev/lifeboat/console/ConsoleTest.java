@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import dev.lifeboat.access.Operators;
-import dev.lifeboat.audit.AuditEntry;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.command.CommandHandler;
 import dev.lifeboat.command.CommandRegistry;
@@ -21,6 +20,7 @@ import dev.lifeboat.runbook.RunEngine;
 import dev.lifeboat.runbook.RunIds;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.testing.InMemoryRunStore;
+import dev.lifeboat.testing.MemoryAuditLog;
 import dev.lifeboat.testing.ManualClock;
 import dev.lifeboat.testing.TestRunbook;
 import java.io.BufferedReader;
@@ -66,16 +66,7 @@ class ConsoleTest {
             rehearsals.add(i);
             return Reply.text("Rehearsed " + i.rest() + " for " + i.actor().name());
         });
-        AuditLog audit = new AuditLog() {
-            @Override
-            public void append(AuditEntry entry) {
-            }
-
-            @Override
-            public List<AuditEntry> recent(int limit) {
-                return List.of();
-            }
-        };
+        AuditLog audit = new MemoryAuditLog();
         Operators operators = new Operators(new AccessSettings(List.of(), 1), group -> Set.of(), clock);
         CommandRunner runner = new CommandRunner(new CommandRegistry(Set.of(offer, rehearse)), operators, audit, clock, Set.of());
         return new Console(runner, "alice");

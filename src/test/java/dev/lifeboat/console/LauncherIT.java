@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.lifeboat.config.RuntimeSettings;
+import dev.lifeboat.store.Database;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,5 +123,18 @@ class LauncherIT {
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("SLACK_BOT_TOKEN is required to serve Slack"), run.err());
         assertTrue(run.err().contains("SLACK_SIGNING_SECRET is required in HTTP mode"), run.err());
+    }
+
+    @Test
+    void aSecondLifeboatOnTheSameEmbeddedStoreIsToldItIsInUseAndWhatToDo() throws Exception {
+        try (Database held = Database.open(new RuntimeSettings(3000, data, Optional.empty(), Optional.empty(), 60, 3, false,
+                Optional.empty()))) {
+            Run run = lifeboat("demo", "status");
+
+            assertEquals(2, run.exit(), run.out());
+            assertTrue(run.err().startsWith("Lifeboat cannot start: the state store (H2 at " + data.toAbsolutePath().normalize()
+                    + ") is in use by another Lifeboat process, a running server or console"), run.err());
+            assertTrue(run.err().contains("Stop the other process, or give both the same DATABASE_URL (PostgreSQL)"), run.err());
+        }
     }
 }

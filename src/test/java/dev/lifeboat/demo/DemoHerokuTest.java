@@ -70,7 +70,8 @@ class DemoHerokuTest {
 
     @Test
     void rollingBackToAnUnknownReleaseIsNotFound() {
-        HerokuException e = assertThrows(HerokuException.class, () -> heroku.rollback(APP, "no-such-release"));
+        HerokuException e = assertThrows(HerokuException.class,
+                () -> heroku.rollback(APP, "00000000-0000-0000-0000-000000000000"));
         assertEquals(Failure.NOT_FOUND, e.failure());
     }
 

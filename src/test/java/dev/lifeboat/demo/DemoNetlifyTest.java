@@ -153,10 +153,11 @@ class DemoNetlifyTest {
 
     @Test
     void anUnknownDeployIsNotFound() {
-        NetlifyException e = assertThrows(NetlifyException.class, () -> demo.deploy("nope"));
+        NetlifyException e = assertThrows(NetlifyException.class, () -> demo.deploy("0123456789abcdef01234567"));
 
         assertEquals(Failure.NOT_FOUND, e.failure());
-        assertTrue(e.getMessage().startsWith("Netlify has no deploy nope on site " + DemoNetlify.SITE_ID), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Netlify has no deploy 0123456789abcdef01234567 on site "
+                + DemoNetlify.SITE_ID), e.getMessage());
     }
 
     @Test

@@ -265,7 +265,7 @@ class HerokuFailuresTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(error("invalid_params", "Cannot fetch https://slugs.example/s.tgz?Signature=topsecret123"))));
 
-        HerokuException e = failing(() -> platform.rollback(APP, "x"));
+        HerokuException e = failing(() -> platform.rollback(APP, "4b9a43be-01d5-5b1d-bc6e-d78554521c3e"));
 
         assertFalse(e.getMessage().contains("topsecret123"), e.getMessage());
         assertTrue(e.getMessage().contains("https://slugs.example/s.tgz?…"), e.getMessage());

@@ -96,12 +96,13 @@ class NetlifyFailureTest {
 
     @Test
     void unknownDeployNamesTheDeployId() {
-        netlify.stubFor(get(urlEqualTo(SITE_PATH + "/deploys/nope123")).willReturn(error(404, "error-404.json")));
+        String gone = "0123456789abcdef01234567";
+        netlify.stubFor(get(urlEqualTo(SITE_PATH + "/deploys/" + gone)).willReturn(error(404, "error-404.json")));
 
-        NetlifyException e = failsWith(Failure.NOT_FOUND, () -> site.deploy("nope123"));
+        NetlifyException e = failsWith(Failure.NOT_FOUND, () -> site.deploy(gone));
 
-        assertTrue(e.getMessage().startsWith("Netlify has no deploy nope123 on site " + SITE_ID
-                + " (404 while reading deploy nope123)."), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Netlify has no deploy " + gone + " on site " + SITE_ID
+                + " (404 while reading deploy " + gone + ")."), e.getMessage());
     }
 
     @Test

@@ -38,8 +38,8 @@ final class NetlifyTestSupport {
     /** The real client with a short read timeout and a retry policy whose waits are recorded, not slept. */
     static NetlifyClient client(String serverUrl, Duration readTimeout, List<Duration> waits) {
         RetryInterceptor retry = new RetryInterceptor(RetryPolicy.DEFAULT, waits::add);
-        OkHttpClient http = NetlifyModule.httpClient(SHARED, new Secret(TOKEN), Duration.ofSeconds(2), readTimeout,
-                retry);
+        OkHttpClient http = NetlifyModule.httpClient(SHARED, settings(serverUrl).apiUrl(), new Secret(TOKEN),
+                Duration.ofSeconds(2), readTimeout, retry);
         return NetlifyModule.client(http, JSON, settings(serverUrl));
     }
 

@@ -231,10 +231,38 @@ class SlackEndToEndTest {
 
     @Test
     void badArgumentsGetTheSpecificProblemAndTheUsageLine() throws Exception {
-        HttpResponse<String> response = slash("history lots", STRANGER);
+        slash("history lots", STRANGER);
 
-        String text = allText(json.readTree(response.body()));
+        String text = allText(awaitResponse());
         assertTrue(text.contains("`lots` is not a number of entries.\nUsage: `/dr history [N]`"), text);
+    }
+
+    @Test
+    void historyIsAnsweredThroughTheResponseUrlAndShowsOthersCommandsToOperatorsOnly() throws Exception {
+        slash("restart worker-h1", OPERATOR);
+        assertTrue(allText(awaitResponse()).contains("Restarted worker-h1"));
+        nextResponseUrl();
+        slash("help", STRANGER);
+
+        nextResponseUrl();
+        HttpResponse<String> ack = slash("history", STRANGER);
+        assertEquals(200, ack.statusCode());
+        assertFalse(ack.body().contains("Your last"), "the answer is not in the ack: " + ack.body());
+        String mine = allText(awaitResponse());
+        assertTrue(mine.contains("Your last "), mine);
+        assertTrue(mine.contains("<@" + STRANGER + "> `help` → ok"), mine);
+        assertFalse(mine.contains("worker-h1"), "an operator's command is not shown to others: " + mine);
+        assertTrue(mine.contains("Only operators see everyone's commands; these are yours."), mine);
+
+        nextResponseUrl();
+        slash("history", OPERATOR);
+        String everyone = allText(awaitResponse());
+        assertTrue(everyone.contains("<@" + OPERATOR + "> `restart worker-h1` → ok"), everyone);
+        assertTrue(everyone.contains("<@" + STRANGER + "> `help` → ok"), everyone);
+    }
+
+    void nextResponseUrl() {
+        wire.stubFor(post(urlPathEqualTo("/respond/" + responseUrls.incrementAndGet())).willReturn(aResponse().withStatus(200)));
     }
 
     @Test

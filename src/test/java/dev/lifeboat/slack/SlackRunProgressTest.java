@@ -29,11 +29,9 @@ import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.RunState;
 import dev.lifeboat.runbook.RunStore;
 import dev.lifeboat.runbook.Runbook;
-import dev.lifeboat.runbook.RunbookModule;
 import dev.lifeboat.runbook.StepRecord;
 import dev.lifeboat.runbook.StepState;
 import dev.lifeboat.testing.Fixtures;
-import dev.lifeboat.testing.InMemoryRunStore;
 import dev.lifeboat.testing.TestRunbook;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +52,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs driven through the real {@link RunEngine} and the real Slack wiring; WireMock plays Slack's Web API. What a
+ * Runs driven through the real {@link RunEngine}, its store (H2) and the real Slack wiring; WireMock plays Slack's Web API. What a
  * person in the incident channel would see: one message, edited in place until its final state, and thread replies
  * for the start, each failure and the end.
  */
@@ -67,7 +65,7 @@ class SlackRunProgressTest {
     @TempDir
     Path dataDir;
     WireMockServer wire;
-    InMemoryRunStore store;
+    RunStore store;
     Injector injector;
     RunEngine engine;
 
@@ -80,7 +78,6 @@ class SlackRunProgressTest {
         wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("thread_ts="))
                 .willReturn(okJson(Fixtures.read("slack/chat-postMessage-thread.json"))));
         wire.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(Fixtures.read("slack/chat-update.json"))));
-        store = new InMemoryRunStore();
     }
 
     @AfterEach
@@ -91,7 +88,7 @@ class SlackRunProgressTest {
         wire.stop();
     }
 
-    /** The serving wiring, plus the runbook engine with an in-memory store and the test runbook. */
+    /** The serving wiring (the runbook engine, its store on H2) with the test runbook. */
     void start(boolean incidentChannel) {
         Map<String, String> env = new HashMap<>();
         env.put("SLACK_BOT_TOKEN", "xoxb-0000-progress-token");
@@ -103,16 +100,15 @@ class SlackRunProgressTest {
         }
         LifeboatConfig config = LifeboatConfig.load(Env.of(env));
         List<com.google.inject.Module> modules = new ArrayList<>(Wiring.serve(config, Wiring.World.REAL).modules());
-        modules.add(new RunbookModule());
         modules.add(new AbstractModule() {
             @Override
             protected void configure() {
-                bind(RunStore.class).toInstance(store);
                 Multibinder.newSetBinder(binder(), Runbook.class).addBinding().toInstance(new TestRunbook());
             }
         });
         injector = Guice.createInjector(modules);
         engine = injector.getInstance(RunEngine.class);
+        store = injector.getInstance(RunStore.class);
     }
 
     Run startRun(Map<String, String> params) {
@@ -339,8 +335,8 @@ class SlackRunProgressTest {
                         Optional.of(started.plusSeconds(1)), Optional.empty(), Map.of()),
                 StepRecord.pending("restore", "Restore b012 into acme-prod"),
                 StepRecord.pending("verify", "Verify the app answers")));
-        store.create(interrupted);
         start(true);
+        store.create(interrupted);
 
         engine.resumeUnfinished();
 

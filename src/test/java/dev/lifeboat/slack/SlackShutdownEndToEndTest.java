@@ -161,7 +161,8 @@ class SlackShutdownEndToEndTest {
         assertFalse(stopper.isAlive());
         assertTrue(awaitAnswer(1).contains("Slow answer"));
         try (Database store = Database.open(Database.h2Url(dataDir), "sa", "", "the closed store");
-             JdbcAuditLog audit = new JdbcAuditLog(store.dataSource())) {
+             JdbcAuditLog audit = new JdbcAuditLog(store.dataSource(), new dev.lifeboat.health.HealthBoard(),
+                     dev.lifeboat.audit.AuditTimings.DEFAULT)) {
             AuditEntry last = audit.recent(1).get(0);
             assertEquals("slow", last.commandText(), "the audit log was flushed before the store closed");
             assertEquals("ok", last.outcome());

@@ -40,7 +40,8 @@ final class StatuspageTestSupport {
      */
     static StatuspageClient client(String serverUrl, Duration readTimeout, ManualClock clock, List<Duration> retryWaits,
                                    List<Duration> spacingWaits) {
-        OkHttpClient http = StatuspageModule.httpClient(SHARED, new Secret(KEY), Duration.ofSeconds(2), readTimeout,
+        OkHttpClient http = StatuspageModule.httpClient(SHARED, settings(serverUrl).apiUrl(), new Secret(KEY),
+                Duration.ofSeconds(2), readTimeout,
                 new RetryInterceptor(RetryPolicy.DEFAULT, d -> {
                     retryWaits.add(d);
                     clock.advance(d);

@@ -2,10 +2,15 @@ package dev.lifeboat.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeboat.audit.AuditEntry;
+import dev.lifeboat.audit.AuditTimings;
+import dev.lifeboat.audit.AuditUnavailableException;
 import dev.lifeboat.audit.JdbcAuditLog;
+import dev.lifeboat.health.HealthBoard;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,18 +25,30 @@ abstract class AuditStoreContract {
     /** A freshly migrated store. */
     abstract Database database();
 
+    final HealthBoard health = new HealthBoard();
+
+    JdbcAuditLog newLog() {
+        return new JdbcAuditLog(database().dataSource(), health, new AuditTimings(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+    }
+
+    static AuditEntry entry(String runId, String surface) {
+        return new AuditEntry(Instant.now(), "U0AAA", "alice", surface, Optional.empty(), "restart web", "ok", Optional.empty(), runId);
+    }
+
     @Test
     void migrationsCreateTheAuditTableAndRecordTheirVersion() throws Exception {
         try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
             assertTrue(rs.next());
             assertEquals("1", rs.getString(1));
+            assertTrue(rs.next());
+            assertEquals("2", rs.getString(1), "the dead-letter table");
         }
     }
 
     @Test
     void auditEntriesRoundTripNewestFirst() {
-        try (JdbcAuditLog log = new JdbcAuditLog(database().dataSource())) {
+        try (JdbcAuditLog log = newLog()) {
             roundTrip(log);
         }
     }
@@ -60,7 +77,7 @@ abstract class AuditStoreContract {
 
     @Test
     void secretsInCommandTextAreRedactedBeforeTheyAreStored() {
-        try (JdbcAuditLog log = new JdbcAuditLog(database().dataSource())) {
+        try (JdbcAuditLog log = newLog()) {
             log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(),
                     "restore https://b.s3.amazonaws.com/x.dump?X-Amz-Signature=deadbeef to staging", "ok",
                     Optional.of("token xoxb-1-2-secret"), "run3"));
@@ -76,7 +93,7 @@ abstract class AuditStoreContract {
     void manyConcurrentAppendsAreAllStoredAndCloseWaitsForThem() throws Exception {
         int threads = 8;
         int each = 250;
-        JdbcAuditLog log = new JdbcAuditLog(database().dataSource());
+        JdbcAuditLog log = newLog();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
             int thread = t;
@@ -96,7 +113,7 @@ abstract class AuditStoreContract {
             assertTrue(rs.next());
             assertEquals(threads * each, rs.getInt(1));
         }
-        try (JdbcAuditLog reader = new JdbcAuditLog(database().dataSource())) {
+        try (JdbcAuditLog reader = newLog()) {
             List<AuditEntry> newestFirst = reader.recent(threads * each);
             for (int thread = 0; thread < threads; thread++) {
                 String prefix = thread + "-";
@@ -104,6 +121,72 @@ abstract class AuditStoreContract {
                 assertEquals(prefix + (each - 1), mine.get(0), "each writer's entries keep their order");
                 assertEquals(prefix + "0", mine.get(mine.size() - 1));
             }
+        }
+    }
+
+    @Test
+    void aPoisonEntryGoesToTheDeadLetterAndTheEntriesAroundItAreStoredInOrder() throws Exception {
+        try (JdbcAuditLog log = newLog()) {
+            for (int i = 0; i < 100; i++) {
+                log.append(entry("before-" + i, "slack"));
+            }
+            // The surface column holds 16 characters: the database refuses this value whatever we do.
+            log.append(entry("poison", "x".repeat(40)));
+            for (int i = 0; i < 100; i++) {
+                log.append(entry("after-" + i, "slack"));
+            }
+            assertTrue(log.flush(Duration.ofSeconds(20)), "the poison entry does not block the log");
+
+            List<String> stored = log.recent(300).stream().map(AuditEntry::runId).toList();
+            assertEquals(200, stored.size());
+            assertEquals("after-99", stored.get(0));
+            assertEquals("before-0", stored.get(199));
+            assertEquals(stored.indexOf("before-99") - 1, stored.indexOf("after-0"), "order kept around the poison");
+        }
+        try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT reason, entry FROM audit_dead_letter")) {
+            assertTrue(rs.next(), "the refused entry is kept aside");
+            assertTrue(rs.getString("reason").toLowerCase(java.util.Locale.ROOT).contains("too long"), rs.getString("reason"));
+            assertTrue(rs.getString("entry").contains("run=\"poison\""), rs.getString("entry"));
+            assertTrue(rs.getString("entry").contains("surface=\"" + "x".repeat(40) + "\""), rs.getString("entry"));
+            assertFalse(rs.next());
+        }
+        assertEquals(java.util.Map.of(), health.problems(), "a refused value is not an outage");
+    }
+
+    @Test
+    void appendNowReturnsOnlyOnceTheEntryIsInTheStore() throws Exception {
+        try (JdbcAuditLog log = newLog()) {
+            log.appendNow(entry("started-1", "slack"));
+
+            try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE run_id = 'started-1'")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void appendNowOfAnEntryTheDatabaseRefusesFailsAndSaysWhy() {
+        try (JdbcAuditLog log = newLog()) {
+            AuditUnavailableException e = assertThrows(AuditUnavailableException.class,
+                    () -> log.appendNow(entry("poison-now", "y".repeat(40))));
+
+            assertTrue(e.getMessage().startsWith("the audit log refused the entry: "), e.getMessage());
+            assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("too long"), e.getMessage());
+        }
+    }
+
+    @Test
+    void recentByReadsOnlyThatPersonsEntries() {
+        try (JdbcAuditLog log = newLog()) {
+            log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(), "status", "ok", Optional.empty(), "a1"));
+            log.append(new AuditEntry(Instant.now(), "U0BBB", "bob", "slack", Optional.empty(), "status", "ok", Optional.empty(), "b1"));
+            log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(), "backups", "ok", Optional.empty(), "a2"));
+
+            assertEquals(List.of("a2", "a1"), log.recentBy("U0AAA", 10).stream().map(AuditEntry::runId).toList());
+            assertEquals(List.of("b1"), log.recentBy("U0BBB", 10).stream().map(AuditEntry::runId).toList());
         }
     }
 }

@@ -42,14 +42,14 @@ class H2AuditStoreTest extends AuditStoreContract {
 
     @Test
     void theFileIsCreatedUnderTheDataDirAndSurvivesAReopen() {
-        try (JdbcAuditLog log = new JdbcAuditLog(database.dataSource())) {
+        try (JdbcAuditLog log = newLog()) {
             log.append(new AuditEntry(Instant.now(), "U1", "u", "slack", Optional.empty(), "help", "ok", Optional.empty(), "r1"));
         }
         database.close();
 
         assertTrue(Files.exists(dir.resolve("data/lifeboat.mv.db")));
         database = Database.open(settings(dir.resolve("data")));
-        try (JdbcAuditLog log = new JdbcAuditLog(database.dataSource())) {
+        try (JdbcAuditLog log = newLog()) {
             assertEquals(1, log.recent(5).size());
         }
     }
