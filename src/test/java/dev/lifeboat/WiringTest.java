@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Boots the real modules for each world and checks which systems are real, simulated or absent. */
 class WiringTest {
+    static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
     @TempDir
     Path data;
 
@@ -50,7 +51,7 @@ class WiringTest {
     void theDemoWorldSimulatesEverySystemWhateverIsConfigured() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
-        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
+        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
         assertTrue(optional(injector, PgBackups.class).isPresent());
@@ -78,7 +79,7 @@ class WiringTest {
     void besideARealHerokuAnUnconfiguredS3IsNotSimulated() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
-        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertEquals(Optional.empty(), optional(injector, dev.lifeboat.s3.OffsiteStore.class));
@@ -89,11 +90,28 @@ class WiringTest {
     void theConsoleMixesConfiguredRealSystemsWithSimulatedOnes() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("NETLIFY_AUTH_TOKEN", "t", "NETLIFY_SITE_ID", "s")));
 
-        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
         assertFalse(optional(injector, NetlifySite.class).orElseThrow() instanceof DemoNetlify);
         assertEquals(java.util.List.of("Heroku", "Heroku Postgres backups", "Statuspage", "S3"), plan.simulated());
+    }
+
+    @Test
+    void runsAreShownInTheTerminalByTheConsoleAndInTheIncidentChannelWhenServing() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s")));
+        TypeLiteral<java.util.Set<dev.lifeboat.runbook.RunListener>> listeners = new TypeLiteral<>() {
+        };
+
+        Injector console = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
+        Injector serve = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
+
+        assertEquals(java.util.List.of("ConsoleProgress"), console.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).toList());
+        assertEquals(java.util.List.of("SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).toList());
+        serve.getInstance(Lifecycle.class).close();
+        console.getInstance(Lifecycle.class).close();
     }
 }
