@@ -142,7 +142,7 @@ public final class Main {
     static void console(LifeboatConfig config, Wiring.World world, List<String> words, String user, PrintStream out)
             throws Exception {
         quietLogs();
-        Wiring.Plan plan = Wiring.console(config, world);
+        Wiring.Plan plan = Wiring.console(config, world, out);
         Injector injector = Guice.createInjector(Stage.PRODUCTION, plan.modules());
         try (Lifecycle lifecycle = injector.getInstance(Lifecycle.class)) {
             Console console = new Console(injector.getInstance(CommandRunner.class), user);

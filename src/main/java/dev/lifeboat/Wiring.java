@@ -2,12 +2,11 @@ package dev.lifeboat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.audit.AuditModule;
 import dev.lifeboat.backups.BackupsModule;
 import dev.lifeboat.command.CommandsModule;
 import dev.lifeboat.config.LifeboatConfig;
-import dev.lifeboat.console.ConsoleGroupDirectory;
+import dev.lifeboat.console.ConsoleModule;
 import dev.lifeboat.demo.DemoHerokuModule;
 import dev.lifeboat.demo.DemoModule;
 import dev.lifeboat.demo.DemoNetlifyModule;
@@ -30,6 +29,7 @@ import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusModule;
 import dev.lifeboat.status.StatusTargets;
 import dev.lifeboat.store.StoreModule;
+import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,15 +64,10 @@ public final class Wiring {
         return plan;
     }
 
-    /** The terminal console. */
-    public static Plan console(LifeboatConfig config, World world) {
+    /** The terminal console, printing to {@code out} (answers and runs' progress). */
+    public static Plan console(LifeboatConfig config, World world, PrintStream out) {
         Plan plan = systems(config, world);
-        plan.modules().add(new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(GroupDirectory.class).to(ConsoleGroupDirectory.class);
-            }
-        });
+        plan.modules().add(new ConsoleModule(out));
         return plan;
     }
 

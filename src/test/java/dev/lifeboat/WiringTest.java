@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Boots the real modules for each world and checks which systems are real, simulated or absent. */
 class WiringTest {
+    static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
     @TempDir
     Path data;
 
@@ -50,7 +51,7 @@ class WiringTest {
     void theDemoWorldSimulatesEverySystemWhateverIsConfigured() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
-        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
+        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
         assertTrue(optional(injector, PgBackups.class).isPresent());
@@ -78,7 +79,7 @@ class WiringTest {
     void besideARealHerokuAnUnconfiguredS3IsNotSimulated() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
-        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertEquals(Optional.empty(), optional(injector, dev.lifeboat.s3.OffsiteStore.class));
@@ -89,7 +90,7 @@ class WiringTest {
     void theConsoleMixesConfiguredRealSystemsWithSimulatedOnes() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("NETLIFY_AUTH_TOKEN", "t", "NETLIFY_SITE_ID", "s")));
 
-        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED);
+        Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
@@ -101,7 +102,7 @@ class WiringTest {
     void everyWorldHasTheCommandsItsFeatureModulesRegister() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env()));
 
-        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO).modules());
+        Injector injector = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
 
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
         for (String name : java.util.List.of("help", "status", "backups", "history", "restore", "drill", "confirm",
@@ -132,9 +133,9 @@ class WiringTest {
 
         dev.lifeboat.restore.RestoreTargets serving = Guice.createInjector(Wiring.serve(real, Wiring.World.REAL)
                 .modules()).getInstance(dev.lifeboat.restore.RestoreTargets.class);
-        dev.lifeboat.restore.RestoreTargets demo = Guice.createInjector(Wiring.console(real, Wiring.World.DEMO)
+        dev.lifeboat.restore.RestoreTargets demo = Guice.createInjector(Wiring.console(real, Wiring.World.DEMO, QUIET)
                 .modules()).getInstance(dev.lifeboat.restore.RestoreTargets.class);
-        dev.lifeboat.restore.RestoreTargets mixed = Guice.createInjector(Wiring.console(staged, Wiring.World.MIXED)
+        dev.lifeboat.restore.RestoreTargets mixed = Guice.createInjector(Wiring.console(staged, Wiring.World.MIXED, QUIET)
                 .modules()).getInstance(dev.lifeboat.restore.RestoreTargets.class);
 
         assertEquals(Optional.of("acme"), serving.productionApp());
@@ -143,5 +144,22 @@ class WiringTest {
         assertEquals(Optional.of("lifeboat-demo-staging"), demo.stagingApp());
         assertEquals(Optional.of("acme-staging"), mixed.stagingApp());
         assertEquals("pg-backups/acme/", mixed.offsitePrefix());
+    }
+
+    @Test
+    void runsAreShownInTheTerminalByTheConsoleAndInTheIncidentChannelWhenServing() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s")));
+        TypeLiteral<java.util.Set<dev.lifeboat.runbook.RunListener>> listeners = new TypeLiteral<>() {
+        };
+
+        Injector console = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
+        Injector serve = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
+
+        assertEquals(java.util.List.of("ConsoleProgress"), console.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).toList());
+        assertEquals(java.util.List.of("SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).toList());
+        serve.getInstance(Lifecycle.class).close();
+        console.getInstance(Lifecycle.class).close();
     }
 }

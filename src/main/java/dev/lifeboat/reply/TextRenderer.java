@@ -46,7 +46,9 @@ public final class TextRenderer {
                 out.append('\n');
             } else if (block instanceof Block.Actions a) {
                 out.append("Next steps:");
-                a.buttons().forEach(b -> out.append(" [").append(b.label()).append(": ").append(b.command()).append(']'));
+                // A button that asks for a typed word shows the whole command to type, the word included.
+                a.buttons().forEach(b -> out.append(" [").append(b.label()).append(": ").append(b.command())
+                        .append(b.typeToRun().map(word -> " " + word).orElse("")).append(']'));
                 out.append('\n');
             }
         }

@@ -5,7 +5,6 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.command.CommandHandler;
 import dev.lifeboat.platformstatus.PlatformStatusSource;
-import dev.lifeboat.runbook.RunListener;
 import dev.lifeboat.runbook.Runbook;
 
 /**
@@ -22,7 +21,6 @@ public final class RestoreModule extends AbstractModule {
         Multibinder<Runbook> runbooks = Multibinder.newSetBinder(binder(), Runbook.class);
         runbooks.addBinding().to(RestoreRunbook.class);
         runbooks.addBinding().to(DrillRunbook.class);
-        Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SignedUrls.class);
         Multibinder.newSetBinder(binder(), PlatformStatusSource.class);
         bind(RestoreTimings.class).toInstance(RestoreTimings.DEFAULT);
         OptionalBinder.newOptionalBinder(binder(), DatabaseChecks.class).setDefault().to(JdbcDatabaseChecks.class);

@@ -71,7 +71,9 @@ final class StartRestore implements Step {
             }
             String addonId = Preflight.addonId(parts, context, plan.app());
             context.record(ASKED_AT, context.now().toString());
-            return started(context, backups.restore(addonId, url.get()));
+            StepOutcome started = started(context, backups.restore(addonId, url.get()));
+            parts.signedUrls.forget(context.runId());
+            return started;
         } catch (UpstreamException e) {
             return Failures.of(e, "starting the restore of " + source.label() + " into " + plan.app());
         }

@@ -114,10 +114,12 @@ public final class BlockKit {
             case DANGER -> "danger";
             case DEFAULT -> null;
         };
+        // A button that asks for a typed word first opens a dialog (TypedConfirmation) instead of running at once.
+        boolean typed = button.typeToRun().isPresent();
         return ButtonElement.builder()
                 .text(plainText(cut(button.label(), MAX_BUTTON_TEXT)))
-                .actionId(RUN_ACTION_PREFIX + index)
-                .value(cut(button.command(), 2000))
+                .actionId((typed ? TypedConfirmation.ACTION_PREFIX : RUN_ACTION_PREFIX) + index)
+                .value(typed ? TypedConfirmation.buttonValue(button) : cut(button.command(), 2000))
                 .style(style)
                 .build();
     }

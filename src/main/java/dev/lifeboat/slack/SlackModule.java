@@ -2,6 +2,7 @@ package dev.lifeboat.slack;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -10,6 +11,7 @@ import dev.lifeboat.Lifecycle;
 import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
+import dev.lifeboat.runbook.RunListener;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,12 +20,37 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. Also how hard to
- * retry reaching Slack at start ({@link ConnectBackoff}) and the thread for notes sent after an acknowledgement.
+ * retry reaching Slack at start ({@link ConnectBackoff}), the thread for notes sent after an acknowledgement, and
+ * the runs' messages in the incident channel ({@link SlackRunProgress}, a {@link RunListener}).
  */
 public final class SlackModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
+        Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SlackRunProgress.class);
+    }
+
+    /**
+     * Edits the runs' messages in the incident channel: one thread, as edits are paced to about one a second per
+     * message. At a stop, edits already due still go out for a few seconds.
+     */
+    @Provides
+    @Singleton
+    @Named("slack-progress")
+    ScheduledExecutorService progress(Lifecycle lifecycle) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "lifeboat-slack-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        lifecycle.manage(() -> {
+            pool.shutdown();
+            if (!pool.awaitTermination(3, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        });
+        return pool;
     }
 
     /** Sends notes that must follow an acknowledgement ("Lifeboat is busy"); one thread, as they are rare and small. */
@@ -66,7 +93,7 @@ public final class SlackModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    App app(Slack slack, SlackSettings settings, SlackCommands commands) {
+    App app(Slack slack, SlackSettings settings, SlackCommands commands, TypedConfirmation typed) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken().map(Secret::reveal).orElse(null))
@@ -95,7 +122,7 @@ public final class SlackModule extends AbstractModule {
                 .ignoringSelfEventsEnabled(true)
                 .authTestCacheEnabled(true)
                 .build();
-        return commands.register(new App(config));
+        return typed.register(commands.register(new App(config)));
     }
 
     @Provides

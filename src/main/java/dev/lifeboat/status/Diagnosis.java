@@ -121,7 +121,8 @@ final class Diagnosis {
         if (ours || s.someDynosCrashed) {
             offer(steps, exists, "logs", "Show logs", "logs", false);
         }
-        if (ours && s.allWebCrashed || s.someDynosCrashed) {
+        // Every web dyno crashed implies some dyno crashed: a restart is offered whenever one has.
+        if (s.someDynosCrashed) {
             offer(steps, exists, "restart", "Restart web dynos", "restart web", true);
         }
         if (ours && s.currentRelease.isPresent()) {

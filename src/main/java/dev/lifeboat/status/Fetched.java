@@ -2,6 +2,7 @@ package dev.lifeboat.status;
 
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.InvalidIdException;
 import dev.lifeboat.http.UpstreamException;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,6 +68,10 @@ public final class Fetched<T> {
                 return new Fetched<>(null, Gap.TIMED_OUT, Redact.text(upstream.getMessage()));
             }
             return new Fetched<>(null, Gap.FAILED, Redact.text(upstream.getMessage()));
+        }
+        if (cause instanceof InvalidIdException invalid) {
+            // An id an upstream gave us that we refuse to put in a path: say which, never send it.
+            return new Fetched<>(null, Gap.FAILED, "not asked: " + invalid.getMessage());
         }
         // Not an upstream's answer but our own fault: say so, without internals (they are logged by the caller).
         return new Fetched<>(null, Gap.FAILED, "the check itself failed (" + cause.getClass().getSimpleName() + ")");

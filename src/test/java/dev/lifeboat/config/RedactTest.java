@@ -25,6 +25,11 @@ class RedactTest {
             URL password with @       | postgres://user:p@ss@db.example.com/db                     | postgres://****@db.example.com/db
             URL password with @ and : | DATABASE_URL=postgres://u:a:b@c@d@h.example.com:5432/db ok | DATABASE_URL=postgres://****@h.example.com:5432/db ok
             redis URL                 | rediss://:redis-pw@redis.example.com:6380                  | rediss://****@redis.example.com:6380
+            scheme of every kind      | via zA09+.-x://u:pw@h.example/x?sig=1 done                 | via zA09+.-x://****@h.example/x?… done
+            upper-case scheme         | HTTPS://u:pw@h.example/                                    | HTTPS://****@h.example/
+            scheme after punctuation  | (s3://k:pw@bucket/key)                                     | (s3://****@bucket/key)
+            two URLs on a line        | a://u:p@h/x and b://v:q@i/y                                | a://****@h/x and b://****@i/y
+            a 31-character scheme     | z123456789012345678901234567890://u:p@h/                   | z123456789012345678901234567890://****@h/
             aws access key id         | key id AKIAIOSFODNN7EXAMPLE used                           | key id **** used
             aws session key id        | ASIAY34FZKBOKMUTVV7A expired                               | **** expired
             aws secret, env form      | AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY | AWS_SECRET_ACCESS_KEY=****

@@ -50,7 +50,8 @@ class DemoRestoreConsoleTest {
     @BeforeEach
     void start() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_DATA_DIR", data.toString())));
-        injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO).modules())
+        injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).modules())
                 .with(new AbstractModule() {
                     @Override
                     protected void configure() {

@@ -58,4 +58,18 @@ class BlockKitTest {
         assertEquals("lifeboat:run:1", second.getActionId());
         assertEquals("danger", second.getStyle());
     }
+
+    @Test
+    void aButtonThatAsksForAWordOpensADialogInsteadOfRunningAtOnce() {
+        Reply reply = Reply.builder("b").buttons(List.of(Button.of("Show logs", "logs"),
+                Button.typed("Restore production", "confirm r-abc234", Button.Style.DANGER, "acme-prod"))).build();
+
+        ActionsBlock actions = (ActionsBlock) BlockKit.render(reply).get(0);
+
+        ButtonElement typed = (ButtonElement) actions.getElements().get(1);
+        assertEquals("lifeboat:typed:1", typed.getActionId());
+        assertEquals("{\"label\":\"Restore production\",\"command\":\"confirm r-abc234\",\"expected\":\"acme-prod\"}",
+                typed.getValue());
+        assertEquals("lifeboat:run:0", ((ButtonElement) actions.getElements().get(0)).getActionId());
+    }
 }

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.inject.AbstractModule;
+import dev.lifeboat.command.Invocation;
+import dev.lifeboat.reply.Button;
+import dev.lifeboat.reply.Reply;
 import dev.lifeboat.status.StatusTimings;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RunningLifeboat;
@@ -66,6 +69,7 @@ class SlackSocketModeEndToEndTest {
     static WireMockServer wire;
     static FakeSocketModeServer socket;
     static RunningLifeboat lifeboat;
+    static final List<Invocation> rehearsals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     static Path dataDir;
@@ -140,6 +144,20 @@ class SlackSocketModeEndToEndTest {
             return envelopeId;
         }
 
+        /** Sends an {@code interactive} envelope (a button click, a modal's submission) and returns its envelope id. */
+        String interactive(JsonNode payload) {
+            String envelopeId = UUID.randomUUID().toString();
+            ObjectNode envelope = json.createObjectNode()
+                    .put("envelope_id", envelopeId)
+                    .put("type", "interactive")
+                    .put("accepts_response_payload", true);
+            envelope.set("payload", payload);
+            WebSocket conn = connection.get();
+            assertNotNull(conn, "Lifeboat is connected to the Socket Mode endpoint");
+            conn.send(envelope.toString());
+            return envelopeId;
+        }
+
         /** The app's message on the socket that acknowledges {@code envelopeId}, waiting at most {@code timeout}. */
         JsonNode awaitAck(String envelopeId, Duration timeout) throws Exception {
             Instant deadline = Instant.now().plus(timeout);
@@ -184,12 +202,14 @@ class SlackSocketModeEndToEndTest {
         env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
         env.put("HEROKU_STATUS_URL", base + "/heroku-status");
         env.put("NETLIFY_STATUS_URL", base + "/netlify-status");
+        wire.stubFor(post(urlEqualTo("/api/views.open")).willReturn(okJson(Fixtures.read("slack/views-open.json"))));
+        wire.stubFor(post(urlPathEqualTo("/respond/typed")).willReturn(aResponse().withStatus(200).withBody("ok")));
         lifeboat = RunningLifeboat.start(env, List.of(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(StatusTimings.class).toInstance(new StatusTimings(Duration.ofSeconds(4), Duration.ZERO));
             }
-        }));
+        }), TypedCommands.module(rehearsals));
         assertTrue(socket.connected.await(15, TimeUnit.SECONDS), "Lifeboat opened a Socket Mode connection");
     }
 
@@ -281,6 +301,48 @@ class SlackSocketModeEndToEndTest {
         // Bolt's servlet would answer this unsigned request with 401).
         assertEquals(nowherePost.statusCode(), eventsPost.statusCode(), eventsPost.body());
         assertTrue(eventsPost.statusCode() == 404 || eventsPost.statusCode() == 405, "status " + eventsPost.statusCode());
+    }
+
+    @Test
+    void aTypedButtonOpensItsModalAndTheSubmissionRunsTheCommandAsTheSubmitter() throws Exception {
+        Reply offer = Reply.builder("Restore b012?").buttons(List.of(
+                Button.typed("Restore production", TypedCommands.COMMAND, Button.Style.DANGER, TypedCommands.EXPECTED))).build();
+        JsonNode button = json.readTree(com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(BlockKit.render(offer).get(0)))
+                .path("elements").get(0);
+        String responseUrl = "http://127.0.0.1:" + wire.port() + "/respond/typed";
+        String click = socket.interactive(TypedCommands.click(button.path("action_id").asText(), button.path("value").asText(),
+                OPERATOR, CHANNEL, responseUrl, "8473651207.1395872398.socket-click"));
+        socket.awaitAck(click, Duration.ofSeconds(3));
+        LoggedRequest open = awaitRequest("/api/views.open", Duration.ofSeconds(5));
+        assertTrue(open.getBodyAsString().contains("trigger_id=8473651207.1395872398.socket-click"), open.getBodyAsString());
+        String viewJson = java.net.URLDecoder.decode(open.getBodyAsString().replaceFirst("(?s).*(?:^|&)view=([^&]*).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode view = json.readTree(viewJson);
+
+        JsonNode blank = socket.awaitAck(socket.interactive(TypedCommands.submission(view, OPERATOR, "")), Duration.ofSeconds(3));
+        assertEquals("errors", blank.path("payload").path("response_action").asText(), blank.toString());
+        assertEquals("Type acme-prod to confirm, or press Cancel.",
+                blank.path("payload").path("errors").path(TypedConfirmation.BLOCK_ID).asText(), blank.toString());
+        assertTrue(rehearsals.isEmpty(), "a blank word runs nothing");
+
+        JsonNode typed = socket.awaitAck(socket.interactive(TypedCommands.submission(view, OPERATOR, "acme-prod")), Duration.ofSeconds(3));
+        assertFalse(typed.path("payload").has("response_action"), "the modal closes: " + typed);
+        JsonNode answer = awaitPost("/respond/typed", Duration.ofSeconds(10));
+        assertTrue(allText(answer).contains("Rehearsed b012 acme-prod for <@U0OPERATOR>"), answer.toString());
+        assertEquals(List.of("b012", "acme-prod"), rehearsals.get(0).args());
+        assertEquals(OPERATOR, rehearsals.get(0).actor().id());
+    }
+
+    LoggedRequest awaitRequest(String path, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            List<LoggedRequest> found = wire.findAll(postRequestedFor(urlPathEqualTo(path)));
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("nothing POSTed to " + path + " within " + timeout);
     }
 
     HttpRequest formPost(String path) {

@@ -43,6 +43,8 @@ class FetchedTest {
                         new CompletionException(upstream(Failure.RATE_LIMITED, Duration.ofSeconds(2), "x")),
                         Gap.RATE_LIMITED, "Heroku rate limited (retry in 2 s)"),
                 Arguments.of("a future's timeout", new CompletionException(new TimeoutException()), Gap.TIMED_OUT, "no answer in time"),
+                Arguments.of("an id we refuse to send", new dev.lifeboat.http.InvalidIdException(dev.lifeboat.http.PathId.Kind.ADDON, ".."),
+                        Gap.FAILED, "not asked: `..` is not an add-on id or name (expected e.g. postgresql-curved-12345)."),
                 Arguments.of("our own bug", new IllegalStateException("boom"), Gap.FAILED, "the check itself failed (IllegalStateException)"),
                 Arguments.of("a CompletionException without a cause", new CompletionException("x", null), Gap.FAILED,
                         "the check itself failed (CompletionException)"));

@@ -81,8 +81,14 @@ class StatusRulesTest {
                 row("site down, Netlify's status unknown", f -> {
                     f.siteProbe = Fetched.of(probe(SITE_URL, 503));
                     f.netlifyStatus = rateLimited("Netlify status");
-                }, Verdict.DOWN, "*The website does not answer*. Netlify's status page did not answer", List.of(),
-                        "Platforms (Netlify)"),
+                }, Verdict.DOWN, "*The website does not answer*. Netlify's status page did not answer, so whether Netlify is"
+                        + " to blame is not known yet.", List.of(), "Platforms (Netlify)"),
+                row("site down after a failed deploy, Netlify's status unknown", f -> {
+                    f.siteProbe = Fetched.of(probe(SITE_URL, 503));
+                    f.deploys = Fetched.of(withFailedDeploy(f));
+                    f.netlifyStatus = Fetched.timedOut(Duration.ofSeconds(4));
+                }, Verdict.DOWN, "*The website does not answer*. Netlify's status page did not answer, so whether Netlify is"
+                        + " to blame is not known yet; a newer deploy failed.", List.of("site restore"), "Platforms (Netlify)"),
                 row("app down, Heroku green", f -> f.appProbe = Fetched.of(probe(APP_URL, 503)),
                         Verdict.DOWN, "*Likely ours:* the app does not answer while Heroku reports no Apps incident. Check the logs.",
                         List.of("logs", "rollback")),
@@ -109,7 +115,8 @@ class StatusRulesTest {
                 row("every web dyno crashed and the app down", f -> {
                     f.dynos = Fetched.of(crashed(f, "web"));
                     f.appProbe = Fetched.of(probe(APP_URL, 503));
-                }, Verdict.DOWN, "*Likely ours:* every web dyno has crashed while Heroku is green.",
+                }, Verdict.DOWN, "*Likely ours:* every web dyno has crashed while Heroku is green. Check the logs; release v8"
+                        + " (bob@lifeboat.demo) is the current one, then restart or roll back.",
                         List.of("logs", "restart web", "rollback")),
                 row("crashed dynos while the app answers", f -> f.dynos = Fetched.of(crashed(f, "worker")),
                         Verdict.DEGRADED, "Some dynos have crashed; the app still answers. Check the logs.",
@@ -122,7 +129,12 @@ class StatusRulesTest {
                     f.appProbe = Fetched.notConfigured("not configured (set APP_URL)");
                 }, Verdict.DOWN, "*No web dyno is up*", List.of("logs", "restart web")),
                 row("no dynos", f -> f.dynos = Fetched.of(List.of()),
-                        Verdict.DEGRADED, "No dynos are running", List.of()),
+                        Verdict.DEGRADED, "No dynos are running: scaled to zero, or eco dynos asleep (the health check still answers).",
+                        List.of()),
+                row("no dynos and no health check", f -> {
+                    f.dynos = Fetched.of(List.of());
+                    f.appProbe = Fetched.notConfigured("not configured (set APP_URL)");
+                }, Verdict.DEGRADED, "No dynos are running: scaled to zero, or eco dynos asleep.", List.of()),
                 row("slow app", f -> f.appProbe = Fetched.of(slow(APP_URL, 2_500)),
                         Verdict.DEGRADED, "Answering slowly: the app (2500 ms).", List.of()),
                 row("slow site", f -> f.siteProbe = Fetched.of(slow(SITE_URL, 3_100)),
