@@ -43,6 +43,8 @@ class DemoRestoreConsoleTest {
     Path data;
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
+    /** What the terminal shows besides the answers: each run's steps as they go (ConsoleProgress). */
+    final java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
     volatile Consumer<Console> onWait = c -> { };
     Injector injector;
     Console console;
@@ -51,7 +53,7 @@ class DemoRestoreConsoleTest {
     void start() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_DATA_DIR", data.toString())));
         injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO,
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).modules())
+                new java.io.PrintStream(terminal, true, java.nio.charset.StandardCharsets.UTF_8)).modules())
                 .with(new AbstractModule() {
                     @Override
                     protected void configure() {
@@ -105,6 +107,15 @@ class DemoRestoreConsoleTest {
         assertEquals(RunState.SUCCEEDED, done.state(), done.outcome());
         assertTrue(done.outcome().contains("RTO 24 s (confirmation to the app answering). RPO 6 h 59 min"),
                 done.outcome());
+        String shown = terminal.toString(java.nio.charset.StandardCharsets.UTF_8);
+        for (String line : new String[] {"[" + id + "] ✓ Maintenance mode on for lifeboat-demo",
+                "[" + id + "] ✓ Safety backup of lifeboat-demo's database (b013, ",
+                "[" + id + "] ✓ Wait for the restore of a012 (r014 restored 90.00 MB in 12 s)",
+                "[" + id + "] – Validate the restored data (skipped: no checks configured",
+                "[" + id + "] ✓ Check that lifeboat-demo answers",
+                "[" + id + "] ✅ Succeeded in 24 s: Restored a012 into lifeboat-demo"}) {
+            assertTrue(shown.contains(line), line + " in\n" + shown);
+        }
     }
 
     @Test
