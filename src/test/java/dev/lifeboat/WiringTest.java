@@ -147,7 +147,7 @@ class WiringTest {
     }
 
     @Test
-    void runsAreShownInTheTerminalByTheConsoleAndInTheIncidentChannelWhenServing() {
+    void runsAreShownInTheTerminalByTheConsoleAndInTheIncidentChannelWhenServingAndAuditedInBoth() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s")));
         TypeLiteral<java.util.Set<dev.lifeboat.runbook.RunListener>> listeners = new TypeLiteral<>() {
         };
@@ -155,10 +155,10 @@ class WiringTest {
         Injector console = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
         Injector serve = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
 
-        assertEquals(java.util.List.of("ConsoleProgress"), console.getInstance(Key.get(listeners)).stream()
-                .map(l -> l.getClass().getSimpleName()).toList());
-        assertEquals(java.util.List.of("SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
-                .map(l -> l.getClass().getSimpleName()).toList());
+        assertEquals(java.util.List.of("AuditRunListener", "ConsoleProgress"), console.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).sorted().toList());
+        assertEquals(java.util.List.of("AuditRunListener", "SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
+                .map(l -> l.getClass().getSimpleName()).sorted().toList());
         serve.getInstance(Lifecycle.class).close();
         console.getInstance(Lifecycle.class).close();
     }
