@@ -371,7 +371,9 @@ class SlackRestoreEndToEndTest {
         assertEquals("", ack.body(), "an empty acknowledgement closes the modal");
 
         // 4. The incident channel: one message, edited until it shows the outcome, and thread replies.
-        List<LoggedRequest> finals = awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
+        awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
+        awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null && textOf(r).contains("RTO "), 1);
+        Thread.sleep(300);  // anything the run still had to say
         List<LoggedRequest> runMessages = posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).toList();
         assertEquals(1, runMessages.size(), "one run message in the channel");
         assertEquals(CHANNEL, field(runMessages.get(0), "channel"));
@@ -389,15 +391,23 @@ class SlackRestoreEndToEndTest {
         assertTrue(Pattern.compile("RTO [^.]+\\(confirmation to the app answering\\)").matcher(outcome).find(), outcome);
         assertTrue(outcome.contains("RPO 6 h"), outcome);
         assertTrue(outcome.contains("safety backup b057"), outcome);
-        assertTrue(finals.contains(last) || textOf(last).contains("RTO "), "the last edit is the final state");
+        assertTrue(outcome.contains(":white_check_mark: *Succeeded*"), "the last edit shows the final state\n" + outcome);
+        for (String step : List.of("Maintenance mode on for acme-prod", "Safety backup of acme-prod's database",
+                "Wait for the restore of b012", "Restart acme-prod's dynos", "Check that acme-prod answers")) {
+            assertTrue(Pattern.compile(Pattern.quote(step) + "\\*? — done").matcher(outcome).find(), step + " done in\n" + outcome);
+        }
+        assertTrue(outcome.contains("Validate the restored data — skipped") || outcome.contains("Validate the restored data* — skipped"),
+                outcome);
 
         List<LoggedRequest> replies = awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null, 2);
         for (LoggedRequest reply : replies) {
             assertEquals(MAIN_TS, field(reply, "thread_ts"), "replies are in the run message's thread");
         }
         String thread = replies.stream().map(SlackRestoreEndToEndTest::textOf).collect(Collectors.joining("\n---\n"));
-        assertTrue(replies.stream().anyMatch(r -> textOf(r).contains("<@" + OPERATOR + ">")), "the start names who confirmed\n" + thread);
-        assertTrue(replies.stream().anyMatch(r -> textOf(r).contains("RTO ")), "the end is told in the thread\n" + thread);
+        assertTrue(replies.stream().anyMatch(r -> textOf(r).startsWith(":arrow_forward: ") && textOf(r).contains("<@" + OPERATOR + ">")),
+                "the start, naming who confirmed, is told in the thread\n" + thread);
+        assertEquals(1, replies.stream().filter(r -> textOf(r).startsWith(":white_check_mark: ") && textOf(r).contains("RTO ")
+                && textOf(r).contains("RPO 6 h")).count(), "the end, with RTO and RPO, is told in the thread once\n" + thread);
 
         // 3 (cont.). Heroku was driven in order, and asked to restore exactly once, from b012.
         Thread.sleep(200);
