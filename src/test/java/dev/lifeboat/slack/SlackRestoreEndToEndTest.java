@@ -472,6 +472,36 @@ class SlackRestoreEndToEndTest {
         assertEquals(1, answers.stream().filter(a -> a.contains("Run " + opened.runId() + " is already running")).count(), told);
     }
 
+    @Test
+    void theModalAndATypedConfirmCommandAtOnceStartOneRestore() throws Exception {
+        Opened opened = restoreAndClick();
+        int typedPath = paths.incrementAndGet();
+        String confirm = SlackRequests.slashCommandBody("confirm " + opened.runId() + " acme-prod", OPERATOR, CHANNEL,
+                responseUrl(typedPath));
+
+        CompletableFuture<HttpResponse<String>> modal = sendPayloadAsync(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
+        CompletableFuture<HttpResponse<String>> typed = http.sendAsync(slack.signed(confirm), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, modal.get().statusCode());
+        assertEquals(200, typed.get().statusCode());
+
+        awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
+        Thread.sleep(500);
+        assertEquals(1, posts(RESTORE).size(), "one restore at Heroku: " + heroku());
+        assertEquals(1, posts(CAPTURE).size(), "one safety backup: " + heroku());
+        assertEquals(1, posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
+                "one run message");
+        List<String> answers = new ArrayList<>();
+        answers.addAll(await("/respond/" + opened.cardPath(), 2).stream()
+                .map(r -> readable(TypedCommands.read(r.getBodyAsString())))
+                .filter(a -> !a.startsWith("Restore production (acme-prod) from b012?")).toList());
+        answers.addAll(await("/respond/" + typedPath, 1).stream()
+                .map(r -> readable(TypedCommands.read(r.getBodyAsString()))).toList());
+        String told = String.join("\n---\n", answers);
+        assertEquals(2, answers.size(), told);
+        assertEquals(1, answers.stream().filter(a -> a.contains(":rocket: Run `" + opened.runId() + "` started")).count(), told);
+        assertEquals(1, answers.stream().filter(a -> a.contains("Run " + opened.runId() + " is already running")).count(), told);
+    }
+
     static String textOf(LoggedRequest form) {
         StringBuilder out = new StringBuilder();
         String text = field(form, "text");
