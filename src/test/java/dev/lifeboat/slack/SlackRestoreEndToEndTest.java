@@ -1,8 +1,6 @@
 package dev.lifeboat.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -348,7 +346,7 @@ class SlackRestoreEndToEndTest {
 
         // 1. The private card: what is read, what is replaced, what is lost, and the buttons.
         String card = readable(opened.card());
-        assertEquals("ephemeral", opened.card().path("response_type").asText("ephemeral"), opened.card().toString());
+        assertEquals("ephemeral", opened.card().path("response_type").asText(), "the card is private: " + opened.card());
         assertTrue(card.contains("Restore production (acme-prod) from b012?"), card);
         assertTrue(card.contains("*Source*\n*b012* — Heroku backup of acme-prod"), card);
         assertTrue(card.contains("*Target*\nacme-prod (production)\ndatabase " + ADDON_NAME), card);
@@ -362,8 +360,11 @@ class SlackRestoreEndToEndTest {
 
         // 2. The modal asks for the app's name.
         assertEquals("modal", opened.view().path("type").asText());
-        assertTrue(readable(opened.view()).contains("Type acme-prod to confirm") || opened.view().toString().contains("Type acme-prod to confirm"),
+        assertEquals("Restore production", opened.view().path("title").path("text").asText(), opened.view().toString());
+        assertEquals("Type acme-prod to confirm", opened.view().path("blocks").get(1).path("label").path("text").asText(),
                 opened.view().toString());
+        assertEquals("confirm " + opened.runId(), TypedCommands.read(opened.view().path("private_metadata").asText())
+                .path("command").asText(), "the modal carries the confirm command of this run");
 
         // 3. The submission with the app's name starts the run.
         HttpResponse<String> ack = sendPayload(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
