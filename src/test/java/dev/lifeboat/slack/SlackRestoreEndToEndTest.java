@@ -429,6 +429,13 @@ class SlackRestoreEndToEndTest {
         assertEquals(B012_URL, TypedCommands.read(restorePost.getBodyAsString()).path("backup_url").asText(),
                 "Heroku restores from b012's storage");
 
+        // The person who submitted is told, privately, where the card was, that the run started.
+        String started = await("/respond/" + opened.cardPath(), 2).stream().map(r -> readable(TypedCommands.read(r.getBodyAsString())))
+                .filter(a -> !a.startsWith("Restore production (acme-prod) from b012?")).collect(Collectors.joining("\n"));
+        assertTrue(started.contains(":rocket: Run `" + opened.runId() + "` started: Restore b012 into acme-prod (production)."), started);
+        assertEquals(List.of(), wire.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList(),
+                "every call Lifeboat made was one this world answers");
+
         // 5. The audit log: the confirmation, every step of the run and its end, under the run's id.
         int historyPath = slash("history 30", OPERATOR);
         List<String> history = readable(answer(historyPath)).lines().filter(l -> l.contains("_(" + opened.runId() + ")_")
