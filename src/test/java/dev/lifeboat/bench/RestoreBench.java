@@ -142,6 +142,7 @@ public final class RestoreBench {
 
         /** One restore: card, typed confirmation, the run to its "Succeeded" edit. */
         private long[] sample(int n) throws Exception {
+            quiet(Duration.ofMillis(2_500), Duration.ofSeconds(15));
             wm.resetScenarios();
             String respond = wiremockUrl + "/respond/restore-" + n;
             long askedAt = System.currentTimeMillis();
@@ -166,6 +167,18 @@ public final class RestoreBench {
             System.out.printf("SAMPLE %d %s %s restore_posts=%d%n", n, run,
                     Arrays.toString(figures).replaceAll("[\\[\\],]", ""), restorePosts);
             return figures;
+        }
+
+        /** Waits (bounded) until WireMock has heard nothing for {@code gap}: the last run's edits and replies are out. */
+        private void quiet(Duration gap, Duration atMost) throws InterruptedException {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (System.nanoTime() < deadline) {
+                long last = wm.find(allRequests()).stream().mapToLong(r -> r.getLoggedDate().getTime()).max().orElse(0);
+                if (System.currentTimeMillis() - last >= gap.toMillis()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
         }
 
         /** The probe's own time: one GET of the health URL from here. */
