@@ -57,11 +57,13 @@ public final class Database implements AutoCloseable {
     /**
      * The embedded store. No {@code AUTO_SERVER}: that would open a TCP port on every interface so that a second
      * process could share the file. Instead the file is opened by one process at a time, and a second one is told
-     * so when it starts (see {@link #inUse}).
+     * so when it starts (see {@link #inUse}). {@code WRITE_DELAY=0}: a commit is written to the file before it
+     * returns (H2's default writes it up to 500 ms later, so a killed process lost a run's last steps and resumed
+     * from a step that had already ended).
      */
     public static String h2Url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("lifeboat") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH";
+                + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     /** Any JDBC URL (tests open other stores this way), with the pool's own timeouts. */
