@@ -6,10 +6,9 @@ import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferStatus;
 import dev.lifeboat.pgbackups.Transfers;
 import dev.lifeboat.runbook.RunCancelledException;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -17,36 +16,19 @@ import java.util.Optional;
  * Heroku's last log lines. Cancelled while waiting, it asks Heroku to cancel the restore too (so nothing goes on
  * writing into the database) and records whether Heroku took the cancel.
  */
-final class AwaitRestore implements Step {
+final class AwaitRestore extends NamedStep {
     static final String HEROKU_CANCEL = "heroku-cancel";
 
     private final RestoreParts parts;
     private final String app;
     private final String startStepId;
-    private final String id;
-    private final String label;
 
     AwaitRestore(RestoreParts parts, String app, String startStepId, String id, String label) {
+        super(id, "Wait for the restore of " + label,
+                parts.timings.restoreTimeout());
         this.parts = parts;
         this.app = app;
         this.startStepId = startStepId;
-        this.id = id;
-        this.label = label;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return "Wait for the restore of " + label;
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.restoreTimeout();
     }
 
     @Override

@@ -46,14 +46,10 @@ final class DrillRunbook implements Runbook {
         List<Step> steps = new ArrayList<>();
         steps.add(new Preflight(parts, plan, sources));
         steps.add(new SafetyBackup(parts, plan.app()));
-        steps.add(new StartRestore(parts, plan, plan.source(), RestoreRunbook.START));
-        steps.add(new AwaitRestore(parts, plan.app(), RestoreRunbook.START, RestoreRunbook.WAIT, plan.source().label()));
-        steps.add(new ValidateData(parts, plan.app(), RestoreRunbook.VALIDATE));
-        offsite.ifPresent(copy -> {
-            steps.add(new StartRestore(parts, plan, copy, START_OFFSITE));
-            steps.add(new AwaitRestore(parts, plan.app(), START_OFFSITE, WAIT_OFFSITE, copy.label()));
-            steps.add(new ValidateData(parts, plan.app(), VALIDATE_OFFSITE));
-        });
+        RestoreRunbook.addRestore(steps, parts, plan, plan.source(), RestoreRunbook.START, RestoreRunbook.WAIT,
+                RestoreRunbook.VALIDATE);
+        offsite.ifPresent(copy -> RestoreRunbook.addRestore(steps, parts, plan, copy, START_OFFSITE, WAIT_OFFSITE,
+                VALIDATE_OFFSITE));
         return steps;
     }
 

@@ -1,16 +1,15 @@
 package dev.lifeboat.restore;
 
 import dev.lifeboat.http.UpstreamException;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
-import java.time.Duration;
 
 /**
  * Maintenance mode on (before the safety backup, so nothing writes while the data is replaced) or off (after the
  * data is validated). Reads the app first: already in the wanted state, it changes nothing.
  */
-final class MaintenanceStep implements Step {
+final class MaintenanceStep extends NamedStep {
     static final String ON = "maintenance-on";
     static final String OFF = "maintenance-off";
 
@@ -19,24 +18,11 @@ final class MaintenanceStep implements Step {
     private final boolean on;
 
     MaintenanceStep(RestoreParts parts, String app, boolean on) {
+        super(on ? ON : OFF, "Maintenance mode " + (on ? "on" : "off") + " for " + app,
+                parts.timings.callTimeout());
         this.parts = parts;
         this.app = app;
         this.on = on;
-    }
-
-    @Override
-    public String id() {
-        return on ? ON : OFF;
-    }
-
-    @Override
-    public String title() {
-        return "Maintenance mode " + (on ? "on" : "off") + " for " + app;
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.callTimeout();
     }
 
     @Override

@@ -9,11 +9,10 @@ import dev.lifeboat.pgbackups.TransferStatus;
 import dev.lifeboat.pgbackups.Transfers;
 import dev.lifeboat.platformstatus.PlatformStatus;
 import dev.lifeboat.platformstatus.PlatformStatusSource;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 import dev.lifeboat.s3.OffsiteCopy;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +21,7 @@ import java.util.List;
  * offsite copy that is there, a URL this instance holds), the target database is found, and what Heroku's status
  * page says. Records the database's add-on and whether maintenance mode was already on. Only reads.
  */
-final class Preflight implements Step {
+final class Preflight extends NamedStep {
     static final String ID = "preflight";
     static final String ADDON_ID = "addon-id";
     static final String ADDON_NAME = "addon-name";
@@ -33,24 +32,11 @@ final class Preflight implements Step {
     private final List<Source> sources;
 
     Preflight(RestoreParts parts, RestorePlan plan, List<Source> sources) {
+        super(ID, "Preflight: the backup can be restored and " + plan.app() + "'s database is found",
+                parts.timings.callTimeout());
         this.parts = parts;
         this.plan = plan;
         this.sources = List.copyOf(sources);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Preflight: the backup can be restored and " + plan.app() + "'s database is found";
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.callTimeout();
     }
 
     @Override

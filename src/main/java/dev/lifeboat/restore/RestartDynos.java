@@ -1,16 +1,15 @@
 package dev.lifeboat.restore;
 
 import dev.lifeboat.http.UpstreamException;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
-import java.time.Duration;
 
 /**
  * Restarts every dyno, so no process keeps connections or caches from before the restore. Recorded once done; run
  * again, it does not restart a second time.
  */
-final class RestartDynos implements Step {
+final class RestartDynos extends NamedStep {
     static final String ID = "restart";
     static final String RESTARTED_AT = "restarted-at";
 
@@ -18,23 +17,10 @@ final class RestartDynos implements Step {
     private final String app;
 
     RestartDynos(RestoreParts parts, String app) {
+        super(ID, "Restart " + app + "'s dynos",
+                parts.timings.callTimeout());
         this.parts = parts;
         this.app = app;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Restart " + app + "'s dynos";
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.callTimeout();
     }
 
     @Override

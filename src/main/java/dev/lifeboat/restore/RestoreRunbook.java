@@ -40,15 +40,21 @@ final class RestoreRunbook implements Runbook {
             steps.add(new MaintenanceStep(parts, plan.app(), true));
         }
         steps.add(new SafetyBackup(parts, plan.app()));
-        steps.add(new StartRestore(parts, plan, plan.source(), START));
-        steps.add(new AwaitRestore(parts, plan.app(), START, WAIT, plan.source().label()));
-        steps.add(new ValidateData(parts, plan.app(), VALIDATE));
+        addRestore(steps, parts, plan, plan.source(), START, WAIT, VALIDATE);
         if (plan.production()) {
             steps.add(new MaintenanceStep(parts, plan.app(), false));
             steps.add(new RestartDynos(parts, plan.app()));
             steps.add(new VerifyApp(parts, plan.app()));
         }
         return steps;
+    }
+
+    /** The restore of one source: start it (once), wait for it, validate the data; restore and drill alike. */
+    static void addRestore(List<Step> steps, RestoreParts parts, RestorePlan plan, Source source, String startId,
+                           String waitId, String validateId) {
+        steps.add(new StartRestore(parts, plan, source, startId));
+        steps.add(new AwaitRestore(parts, plan.app(), startId, waitId, source.label()));
+        steps.add(new ValidateData(parts, plan.app(), validateId));
     }
 
     @Override

@@ -6,10 +6,9 @@ import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferKind;
 import dev.lifeboat.pgbackups.TransferStatus;
 import dev.lifeboat.pgbackups.Transfers;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ import java.util.Optional;
  * before it is followed; run again, the step follows the recorded one (or one an earlier attempt started but could
  * not record) and never captures twice. If it fails, the run stops: no restore without a safety backup.
  */
-final class SafetyBackup implements Step {
+final class SafetyBackup extends NamedStep {
     static final String ID = "safety-backup";
     static final String TRANSFER = "transfer";
     static final String NAME = "name";
@@ -28,23 +27,10 @@ final class SafetyBackup implements Step {
     private final String app;
 
     SafetyBackup(RestoreParts parts, String app) {
+        super(ID, "Safety backup of " + app + "'s database",
+                parts.timings.backupTimeout());
         this.parts = parts;
         this.app = app;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Safety backup of " + app + "'s database";
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.backupTimeout();
     }
 
     @Override

@@ -4,11 +4,10 @@ import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferKind;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ import java.util.Optional;
  * POSTs a second time. The source's URL (a backup's storage URL, a presigned offsite URL) is made here and goes
  * only to Heroku.
  */
-final class StartRestore implements Step {
+final class StartRestore extends NamedStep {
     static final String TRANSFER = "transfer";
     static final String NAME = "name";
     static final String ASKED_AT = "asked-at";
@@ -26,28 +25,13 @@ final class StartRestore implements Step {
     private final RestoreParts parts;
     private final RestorePlan plan;
     private final Source source;
-    private final String id;
 
     StartRestore(RestoreParts parts, RestorePlan plan, Source source, String id) {
+        super(id, "Start restoring " + source.label() + " into " + plan.app() + "'s database",
+                parts.timings.callTimeout());
         this.parts = parts;
         this.plan = plan;
         this.source = source;
-        this.id = id;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return "Start restoring " + source.label() + " into " + plan.app() + "'s database";
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.callTimeout();
     }
 
     @Override

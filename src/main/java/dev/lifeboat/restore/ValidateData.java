@@ -3,10 +3,9 @@ package dev.lifeboat.restore;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.ValidationSql;
 import dev.lifeboat.http.UpstreamException;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,39 +14,24 @@ import java.util.Optional;
  * timeout; every one must return true or non-zero. The database's URL is read from the target app's
  * {@code DATABASE_URL} config var and never shown. Skipped when no checks are configured. Only reads.
  */
-final class ValidateData implements Step {
+final class ValidateData extends NamedStep {
     private final RestoreParts parts;
     private final String app;
-    private final String id;
 
     ValidateData(RestoreParts parts, String app, String id) {
+        super(id, "Validate the restored data",
+                parts.timings.callTimeout().plus(parts.timings.statementTimeout().multipliedBy(statements(parts).size())));
         this.parts = parts;
         this.app = app;
-        this.id = id;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return "Validate the restored data";
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.callTimeout().plus(parts.timings.statementTimeout().multipliedBy(statements().size()));
-    }
-
-    private List<String> statements() {
+    private static List<String> statements(RestoreParts parts) {
         return parts.runtime.validationSql().map(ValidationSql::statements).orElse(List.of());
     }
 
     @Override
     public StepOutcome run(StepContext context) {
-        List<String> statements = statements();
+        List<String> statements = statements(parts);
         if (statements.isEmpty()) {
             return StepOutcome.skipped("no checks configured (set LIFEBOAT_VALIDATION_SQL)");
         }

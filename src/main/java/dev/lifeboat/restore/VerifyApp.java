@@ -3,7 +3,7 @@ package dev.lifeboat.restore;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.probe.ProbeResult;
 import dev.lifeboat.runbook.Durations;
-import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 import java.net.URI;
@@ -14,30 +14,17 @@ import java.time.Instant;
  * Probes the app until it answers (dynos take a while to boot after the restart), for at most the verify timeout.
  * Comes after maintenance is off: Heroku's router serves 503 while it is on. Only reads.
  */
-final class VerifyApp implements Step {
+final class VerifyApp extends NamedStep {
     static final String ID = "verify";
 
     private final RestoreParts parts;
     private final String app;
 
     VerifyApp(RestoreParts parts, String app) {
+        super(ID, "Check that " + app + " answers",
+                parts.timings.verifyTimeout().plus(parts.timings.probeTimeout()).plus(parts.timings.callTimeout()));
         this.parts = parts;
         this.app = app;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Check that " + app + " answers";
-    }
-
-    @Override
-    public Duration timeout() {
-        return parts.timings.verifyTimeout().plus(parts.timings.probeTimeout()).plus(parts.timings.callTimeout());
     }
 
     @Override
