@@ -12,11 +12,14 @@ import dev.lifeboat.config.S3Settings;
 import dev.lifeboat.config.SlackSettings;
 import dev.lifeboat.config.StatuspageSettings;
 import dev.lifeboat.http.HttpModule;
+import dev.lifeboat.runbook.Instance;
+import dev.lifeboat.runbook.RunEngine;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ public final class CoreModule extends AbstractModule {
         bind(S3Settings.class).toInstance(config.s3());
         bind(StatuspageSettings.class).toInstance(config.statuspage());
         bind(RuntimeSettings.class).toInstance(config.runtime());
+        bind(Instance.class).toInstance(new Instance(config.runtime().instance()));
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(GracefulStop.StopTimings.class).toInstance(GracefulStop.StopTimings.HEROKU);
         install(new HttpModule());
@@ -88,6 +92,35 @@ public final class CoreModule extends AbstractModule {
     @Named("runs")
     ExecutorService runs(Lifecycle lifecycle) {
         return cachedPool("lifeboat-run", lifecycle);
+    }
+
+    /**
+     * Keeps this instance's run leases and takes over the runs of an instance that stopped renewing its own: one
+     * daemon thread calling {@link RunEngine#keepLeases()} every {@link RunEngine#LEASE_RENEWAL}, started by
+     * {@link #keepRunLeases}.
+     */
+    @Provides
+    @Singleton
+    @Named("run-leases")
+    ScheduledExecutorService runLeases(Lifecycle lifecycle) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lifeboat-run-leases"));
+        lifecycle.manage(timer::shutdownNow);
+        return timer;
+    }
+
+    /** Starts the lease keeper (serve and console, after {@link RunEngine#resumeUnfinished()}). */
+    static void keepRunLeases(com.google.inject.Injector injector) {
+        RunEngine engine = injector.getInstance(RunEngine.class);
+        long every = RunEngine.LEASE_RENEWAL.toMillis();
+        injector.getInstance(com.google.inject.Key.get(ScheduledExecutorService.class,
+                com.google.inject.name.Names.named("run-leases"))).scheduleWithFixedDelay(() -> {
+                    try {
+                        engine.keepLeases();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(CoreModule.class).warn("event=run_leases_failed error=\"{}\"",
+                                e.getClass().getSimpleName());
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** A pool that grows as needed (its threads mostly wait on the network), cut off when the lifecycle closes. */

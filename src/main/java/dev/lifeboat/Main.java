@@ -136,6 +136,7 @@ public final class Main {
         if (resumed > 0) {
             log.info("event=runs_resumed count={}", resumed);
         }
+        CoreModule.keepRunLeases(injector);
         server.join();
     }
 
@@ -154,6 +155,7 @@ public final class Main {
             for (dev.lifeboat.runbook.Run run : injector.getInstance(RunEngine.class).resumeUnfinished()) {
                 out.println("Resuming run " + run.id() + " (" + run.title() + ") from its last step.");
             }
+            CoreModule.keepRunLeases(injector);
             console.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         }
     }

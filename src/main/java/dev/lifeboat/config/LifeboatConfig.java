@@ -121,7 +121,8 @@ public record LifeboatConfig(
                 r.integer("LIFEBOAT_MONITOR_INTERVAL_SECONDS", 60, 10, 86_400),
                 r.integer("LIFEBOAT_DOWN_AFTER_FAILURES", 3, 1, 100),
                 r.bool("LIFEBOAT_AUTO_INCIDENT", false),
-                fallback);
+                fallback,
+                r.string("LIFEBOAT_INSTANCE").or(() -> r.string("DYNO")).orElseGet(LifeboatConfig::hostName));
         runtime.validationSql().ifPresent(sql -> ValidationSql.statements(sql).stream()
                 .map(ValidationSql::problem).flatMap(Optional::stream).distinct().forEach(r::problem));
 
@@ -188,7 +189,16 @@ public record LifeboatConfig(
         out.put("LIFEBOAT_FALLBACK_WEBHOOK_URL", show(runtime.fallbackWebhookUrl()));
         out.put("DATABASE_URL", show(runtime.databaseUrl()));
         out.put("LIFEBOAT_DATA_DIR", runtime.dataDir().toString());
+        out.put("LIFEBOAT_INSTANCE", runtime.instance());
         return out;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "lifeboat";
+        }
     }
 
     private static String show(Optional<?> value) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param downAfterFailures      {@code LIFEBOAT_DOWN_AFTER_FAILURES}
  * @param autoIncident           {@code LIFEBOAT_AUTO_INCIDENT}
  * @param fallbackWebhookUrl     {@code LIFEBOAT_FALLBACK_WEBHOOK_URL} (treated as a secret: such URLs embed tokens)
+ * @param instance               {@code LIFEBOAT_INSTANCE}, else {@code DYNO} (Heroku), else the host name: this
+ *                               process's name among instances sharing one state store (whose runs it executes)
  */
 public record RuntimeSettings(
         int port,
@@ -24,7 +26,16 @@ public record RuntimeSettings(
         int monitorIntervalSeconds,
         int downAfterFailures,
         boolean autoIncident,
-        Optional<Secret> fallbackWebhookUrl) {
+        Optional<Secret> fallbackWebhookUrl,
+        String instance) {
+
+    /** Settings for a single, unnamed instance. */
+    public RuntimeSettings(int port, Path dataDir, Optional<Secret> databaseUrl, Optional<String> validationSql,
+                           int monitorIntervalSeconds, int downAfterFailures, boolean autoIncident,
+                           Optional<Secret> fallbackWebhookUrl) {
+        this(port, dataDir, databaseUrl, validationSql, monitorIntervalSeconds, downAfterFailures, autoIncident,
+                fallbackWebhookUrl, "lifeboat");
+    }
 
     public Optional<URI> fallbackWebhook() {
         return fallbackWebhookUrl.map(secret -> URI.create(secret.reveal()));

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * compare-and-set), approved when a second operator must, and then its steps run one after another on the
  * {@code runs} executor, each persisted before and after it runs. A crash leaves the run RUNNING in the store; at
  * start-up {@link #resumeUnfinished()} goes on from the first step that did not end.
+ *
+ * <p>Several instances may share one store (PostgreSQL). A running run is executed by the instance holding its
+ * lease ({@link RunStore#lease}), renewed by {@link #keepLeases()} every {@link #LEASE_RENEWAL}; an instance that
+ * stops renewing (it died, or lost the store) loses its runs after {@link #LEASE} and another instance's
+ * {@link #keepLeases()} takes them over from their last persisted step. An instance that finds its lease taken
+ * stops executing that run at once (its thread is interrupted, as on a stop) and changes nothing more.
  */
 @Singleton
 public final class RunEngine {
@@ -32,6 +38,10 @@ public final class RunEngine {
     public static final Duration PROPOSAL_TTL = Duration.ofMinutes(30);
     /** Parameter naming how many distinct operators must agree (the requester included); default 1. */
     public static final String APPROVALS = "approvals";
+    /** How long a run's lease holds without renewal: two renewals may be missed before another instance takes over. */
+    public static final Duration LEASE = Duration.ofSeconds(90);
+    /** How often {@link #keepLeases()} should be called. */
+    public static final Duration LEASE_RENEWAL = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
 
@@ -42,18 +52,20 @@ public final class RunEngine {
     private final ExecutorService executor;
     private final RunIds ids;
     private final RunExecution execution;
+    private final Instance instance;
     /** Runs executing in this process, so a resume never runs one twice here. */
-    private final Set<String> executing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Executing> executing = new ConcurrentHashMap<>();
 
     @Inject
     public RunEngine(RunStore store, Set<Runbook> runbooks, Set<RunListener> listeners, Clock clock, Waiter waiter,
-                     @Named("runs") ExecutorService executor, RunIds ids, RetryBackoff backoff) {
+                     @Named("runs") ExecutorService executor, RunIds ids, RetryBackoff backoff, Instance instance) {
         this.store = store;
         this.runbooks = runbooks.stream().collect(Collectors.toMap(Runbook::name, Function.identity()));
         this.listeners = listeners;
         this.clock = clock;
         this.executor = executor;
         this.ids = ids;
+        this.instance = instance;
         this.execution = new RunExecution(store, clock, waiter, backoff, this::runbook, this::tell);
     }
 
@@ -208,39 +220,112 @@ public final class RunEngine {
 
     /** At start-up: every run that was running goes on from its last persisted step, and says so. */
     public List<Run> resumeUnfinished() {
+        return takeUnfinished("Lifeboat restarted; resuming from: ");
+    }
+
+    /**
+     * Every {@link #LEASE_RENEWAL}: renews the leases of the runs executing here (a run whose lease another instance
+     * took is stopped here at once), and takes over running runs whose instance stopped renewing theirs.
+     */
+    public List<Run> keepLeases() {
+        Instant now = clock.instant();
+        executing.forEach((runId, here) -> {
+            if (!store.lease(runId, instance.name(), now, now.plus(LEASE)) && isRunning(runId)) {
+                log.warn("event=run_lease_lost run={} instance={}", runId, instance.name());
+                here.lose();
+            }
+        });
+        return takeUnfinished("The Lifeboat instance running this stopped answering; " + instance.name()
+                + " takes over from: ");
+    }
+
+    private boolean isRunning(String runId) {
+        return store.find(runId).map(r -> r.state() == RunState.RUNNING).orElse(false);
+    }
+
+    private List<Run> takeUnfinished(String saying) {
         List<Run> resumed = new ArrayList<>();
         for (Run run : store.unfinished()) {
-            if (run.state() == RunState.WAITING_FOR_APPROVAL) {
+            if (run.state() != RunState.RUNNING || executing.containsKey(run.id())) {
                 continue;
             }
-            if (run.state() == RunState.RUNNING && !executing.contains(run.id())) {
-                String from = run.steps().stream().filter(s -> !s.state().done()).findFirst().map(StepRecord::title).orElse("the end");
-                tell(run, RunEvent.of(Kind.RESUMED, "Lifeboat restarted; resuming from: " + from + "."));
-                submit(run);
-                resumed.add(run);
+            Instant now = clock.instant();
+            if (!store.lease(run.id(), instance.name(), now, now.plus(LEASE))) {
+                continue; // another live instance executes it
             }
+            String from = run.steps().stream().filter(s -> !s.state().done()).findFirst().map(StepRecord::title).orElse("the end");
+            tell(run, RunEvent.of(Kind.RESUMED, saying + from + "."));
+            log.info("event=run_resumed run={} instance={}", run.id(), instance.name());
+            execute(run);
+            resumed.add(run);
         }
         return resumed;
     }
 
+    /** A run this instance just moved to RUNNING: lease it, then execute it. */
     private void submit(Run run) {
-        if (!executing.add(run.id())) {
+        Instant now = clock.instant();
+        if (!store.lease(run.id(), instance.name(), now, now.plus(LEASE))) {
+            log.warn("event=run_lease_refused run={} instance={}", run.id(), instance.name());
+            return; // another instance took it over already; it executes the run
+        }
+        execute(run);
+    }
+
+    private void execute(Run run) {
+        Executing here = new Executing();
+        if (executing.putIfAbsent(run.id(), here) != null) {
             return;
         }
         try {
             executor.execute(() -> {
+                here.thread = Thread.currentThread();
                 try {
-                    execution.run(run.id());
+                    if (!here.lost) {
+                        execution.run(run.id());
+                    }
                 } finally {
                     executing.remove(run.id());
+                    release(run.id());
                 }
             });
         } catch (RejectedExecutionException e) {
             executing.remove(run.id());
+            release(run.id());
             log.warn("event=run_not_started run={} reason=\"executor stopped\"", run.id());
         }
     }
 
+    /** A run executing here: its thread, once it has one, and whether another instance took the run over. */
+    private static final class Executing {
+        volatile Thread thread;
+        volatile boolean lost;
+
+        void lose() {
+            lost = true;
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Finished, or paused by a stop: either way another instance need not wait for the lease to run out. Done with
+     * the interrupt flag cleared (a stop interrupts runs; the store's I/O must not see it), then set again.
+     */
+    private void release(String runId) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.releaseLease(runId, instance.name());
+        } catch (RuntimeException e) {
+            log.info("event=run_lease_not_released run={} error=\"{}\"", runId, e.getClass().getSimpleName());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private Runbook runbook(String name) {
         Runbook runbook = runbooks.get(name);

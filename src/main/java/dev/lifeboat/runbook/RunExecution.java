@@ -64,6 +64,11 @@ final class RunExecution {
             Run run = reload(runId);
             Runbook runbook = runbook(run.runbook());
             for (Step step : runbook.steps(run.params())) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Lifeboat is stopping, or another instance took the run over: change nothing more here.
+                    log.info("event=run_paused run={} before_step={}", runId, step.id());
+                    return;
+                }
                 run = reload(runId);
                 StepRecord record = run.step(step.id()).orElseGet(() -> StepRecord.pending(step.id(), step.title()));
                 if (record.state() == StepState.SUCCEEDED || record.state() == StepState.SKIPPED) {

@@ -45,6 +45,16 @@ public interface RunStore {
     /** Keeps an adapter's value with the run (e.g. {@code slack.ts}). */
     void annotate(String runId, String key, String value);
 
+    /**
+     * Takes or renews the lease on a RUNNING run for {@code owner} (an instance name) until {@code until}. It succeeds
+     * when nobody holds the run, {@code owner} already does, or the holder's lease ran out before {@code now}; of two
+     * instances claiming the same run at once, exactly one wins. A run that is not RUNNING cannot be leased.
+     */
+    boolean lease(String runId, String owner, Instant now, Instant until);
+
+    /** Gives the lease up if {@code owner} holds it (a stop), so another instance need not wait for it to run out. */
+    void releaseLease(String runId, String owner);
+
     /** Runs that are not finished and not merely proposed: to resume at start-up. */
     List<Run> unfinished();
 

@@ -191,6 +191,28 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public boolean lease(String runId, String owner, Instant now, Instant until) {
+        return jdbc.withConnection("lease run " + runId, c -> {
+            try (PreparedStatement ps = Jdbc.prepare(c, "UPDATE runs SET lease_owner = ?, lease_until = ?"
+                    + " WHERE id = ? AND state = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")) {
+                ps.setString(1, owner);
+                Jdbc.setTime(ps, 2, Optional.of(until));
+                ps.setString(3, runId);
+                ps.setString(4, RunState.RUNNING.name());
+                ps.setString(5, owner);
+                Jdbc.setTime(ps, 6, Optional.of(now));
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void releaseLease(String runId, String owner) {
+        jdbc.update("release the lease on run " + runId,
+                "UPDATE runs SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?", runId, owner);
+    }
+
+    @Override
     public List<Run> unfinished() {
         return rows.select("WHERE state IN (?, ?) ORDER BY created_at, id",
                 RunState.RUNNING.name(), RunState.WAITING_FOR_APPROVAL.name());

@@ -127,7 +127,7 @@ class ConsoleTest {
         InMemoryRunStore store = new InMemoryRunStore();
         ConsoleProgress progress = new ConsoleProgress(out, clock);
         RunEngine engine = new RunEngine(store, Set.of(new TestRunbook(clock::advance)), Set.of(progress), clock,
-                d -> clock.advance(d), MoreExecutors.newDirectExecutorService(), new RunIds(), RetryBackoff.DEFAULT);
+                d -> clock.advance(d), MoreExecutors.newDirectExecutorService(), new RunIds(), RetryBackoff.DEFAULT, new dev.lifeboat.runbook.Instance("test"));
         Run run = engine.propose(TestRunbook.NAME, "Restore b012 into acme-prod", "postgres:acme-prod",
                 RunParams.of(Map.of("progress", "1")), "console:alice");
 
@@ -151,7 +151,7 @@ class ConsoleTest {
     void aFailedStepSaysWhyAndTheEndSaysWhatStateThingsAreIn() {
         InMemoryRunStore store = new InMemoryRunStore();
         RunEngine engine = new RunEngine(store, Set.of(new TestRunbook(clock::advance)), Set.of(new ConsoleProgress(out, clock)),
-                clock, d -> clock.advance(d), MoreExecutors.newDirectExecutorService(), new RunIds(), RetryBackoff.DEFAULT);
+                clock, d -> clock.advance(d), MoreExecutors.newDirectExecutorService(), new RunIds(), RetryBackoff.DEFAULT, new dev.lifeboat.runbook.Instance("test"));
         Run run = engine.propose(TestRunbook.NAME, "Restore b012 into acme-prod", "postgres:acme-prod",
                 RunParams.of(Map.of("fail", "restore")), "console:alice");
 

@@ -53,8 +53,12 @@ class RunEngineTest {
     }
 
     RunEngine engine(ScriptedRunbook runbook, ExecutorService executor) {
+        return engine(runbook, executor, "test");
+    }
+
+    RunEngine engine(ScriptedRunbook runbook, ExecutorService executor, String instance) {
         return new RunEngine(store, Set.of(runbook), Set.of(recorder), clock, waiter, executor, new RunIds(),
-                new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 5));
+                new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 5), new Instance(instance));
     }
 
     Run propose(RunEngine engine) {
@@ -413,6 +417,80 @@ class RunEngineTest {
     }
 
     @Test
+    void anotherInstanceTakesARunOverOnlyAfterItsLeaseRanOutAndTheFormerHolderThenStops() throws Exception {
+        List<String> posted = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstWaiting = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+        CountDownLatch transferDone = new CountDownLatch(1);
+        AtomicReference<String> firstEnded = new AtomicReference<>("still waiting");
+        ScriptedRunbook runbook = new ScriptedRunbook("restore", "verify").script("restore", (context, call) -> {
+            if (context.recorded("transfer").isEmpty()) {
+                posted.add("POST restore");
+                context.record("transfer", "r007");
+            }
+            if (call == 1) {
+                firstWaiting.countDown();
+                try {
+                    new CountDownLatch(1).await(); // web.1 hangs on its wait: only an interrupt ends it
+                } catch (InterruptedException e) {
+                    firstEnded.set("interrupted");
+                    throw e;
+                }
+            }
+            secondWaiting.countDown();
+            transferDone.await();
+            return StepOutcome.succeeded("restored by " + context.recorded("transfer").orElseThrow());
+        });
+        pool = Executors.newCachedThreadPool();
+        RunEngine web1 = engine(runbook, pool, "web.1");
+        RunEngine web2 = engine(runbook, pool, "web.2");
+        Run run = propose(web1);
+        web1.confirm(run.id(), ALICE);
+        assertTrue(firstWaiting.await(10, TimeUnit.SECONDS));
+        events.clear();
+
+        assertEquals(List.of(), web2.keepLeases(), "web.1 holds the lease");
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(List.of(), web1.keepLeases(), "web.1 renews");
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(List.of(), web2.keepLeases(), "renewed 60 s ago: still web.1's");
+        assertEquals(List.of(), events, "nobody said anything about a takeover");
+
+        clock.advance(RunEngine.LEASE);
+        assertEquals(List.of(run.id()), web2.keepLeases().stream().map(Run::id).toList(), "web.1 stopped renewing");
+        assertTrue(secondWaiting.await(10, TimeUnit.SECONDS));
+        assertEquals("RESUMED", events.get(0));
+        assertEquals("still waiting", firstEnded.get());
+
+        assertEquals(List.of(), web1.keepLeases(), "web.1 finds its lease taken");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!"interrupted".equals(firstEnded.get()) && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals("interrupted", firstEnded.get(), "web.1 stopped executing the run");
+        assertEquals(RunState.RUNNING, run(run.id()).state(), "web.1 changed nothing on its way out");
+
+        transferDone.countDown();
+        awaitFinished(run.id());
+        assertEquals(RunState.SUCCEEDED, run(run.id()).state());
+        assertEquals(List.of("POST restore"), posted, "the restore was started once, by web.1");
+        assertEquals("restored by r007", run(run.id()).step("restore").orElseThrow().detail());
+        assertEquals(1, runbook.callsOf("verify"));
+    }
+
+    @Test
+    void theSameInstanceRestartedTakesItsRunningRunBackWithoutWaitingForTheLease() {
+        ScriptedRunbook runbook = new ScriptedRunbook("restore");
+        Run run = propose(engine(runbook));
+        assertTrue(store.transition(run.id(), RunState.PROPOSED, RunState.RUNNING, clock.instant()));
+        assertTrue(store.lease(run.id(), "web.1", clock.instant(), clock.instant().plus(RunEngine.LEASE)), "before the crash");
+
+        assertEquals(List.of(), engine(runbook, new Inline(), "web.2").resumeUnfinished(), "another name must wait");
+        assertEquals(List.of(run.id()), engine(runbook, new Inline(), "web.1").resumeUnfinished().stream().map(Run::id).toList());
+        assertEquals(RunState.SUCCEEDED, run(run.id()).state());
+    }
+
+    @Test
     void aRunWaitingForApprovalIsNotResumedButStillWaits() {
         ScriptedRunbook runbook = new ScriptedRunbook("a");
         RunEngine engine = engine(runbook);
@@ -444,7 +522,7 @@ class RunEngineTest {
         ScriptedRunbook runbook = new ScriptedRunbook("a", "b");
         RunEngine engine = new RunEngine(store, Set.of(runbook), Set.of((run, event) -> {
             throw new IllegalStateException("Slack is down");
-        }), clock, waiter, new Inline(), new RunIds(), RetryBackoff.DEFAULT);
+        }), clock, waiter, new Inline(), new RunIds(), RetryBackoff.DEFAULT, new Instance("test"));
         Run run = propose(engine);
 
         engine.confirm(run.id(), ALICE);

@@ -71,7 +71,7 @@ class RunEngineOnJdbcStoreTest {
             }
         };
         return new RunEngine(new JdbcRunStore(database.dataSource(), clock), Set.of(new Restore()), Set.of(onFinish),
-                clock, clock::advance, runs, new RunIds(), RetryBackoff.DEFAULT);
+                clock, clock::advance, runs, new RunIds(), RetryBackoff.DEFAULT, new dev.lifeboat.runbook.Instance("test"));
     }
 
     @Test

@@ -189,6 +189,49 @@ abstract class RunLockContract extends RunStoreFixture {
         assertEquals("r-want04", assertThrows(RunConflictException.class, () -> store.lock(TARGET, "r-hold04")).holder());
     }
 
+    @Test
+    void oneInstanceLeasesARunningRunUntilItsLeaseRunsOut() {
+        RunStore store = store();
+        created(store, "r-lease01", TARGET, RunState.RUNNING);
+
+        assertTrue(store.lease("r-lease01", "web.1", T0, T0.plusSeconds(90)));
+        assertFalse(store.lease("r-lease01", "web.2", T0.plusSeconds(89), T0.plusSeconds(179)), "still held by web.1");
+        assertTrue(store.lease("r-lease01", "web.1", T0.plusSeconds(60), T0.plusSeconds(150)), "the holder renews");
+        assertFalse(store.lease("r-lease01", "web.2", T0.plusSeconds(120), T0.plusSeconds(210)), "renewed, so still held");
+        assertTrue(store.lease("r-lease01", "web.2", T0.plusSeconds(151), T0.plusSeconds(241)), "ran out: taken over");
+        assertFalse(store.lease("r-lease01", "web.1", T0.plusSeconds(152), T0.plusSeconds(242)), "the old holder lost it");
+    }
+
+    @Test
+    void onlyARunningRunCanBeLeasedAndAReleasedLeaseIsFreeAtOnce() {
+        RunStore store = store();
+        created(store, "r-lease02", TARGET, RunState.PROPOSED);
+        assertFalse(store.lease("r-lease02", "web.1", T0, T0.plusSeconds(90)), "proposed");
+        assertFalse(store.lease("r-nosuch", "web.1", T0, T0.plusSeconds(90)), "no such run");
+
+        assertTrue(store.transition("r-lease02", RunState.PROPOSED, RunState.RUNNING, T0));
+        assertTrue(store.lease("r-lease02", "web.1", T0, T0.plusSeconds(90)));
+        store.releaseLease("r-lease02", "web.2");
+        assertFalse(store.lease("r-lease02", "web.2", T0.plusSeconds(1), T0.plusSeconds(91)), "only the holder releases");
+        store.releaseLease("r-lease02", "web.1");
+        assertTrue(store.lease("r-lease02", "web.2", T0.plusSeconds(2), T0.plusSeconds(92)));
+
+        assertTrue(store.transition("r-lease02", RunState.RUNNING, RunState.SUCCEEDED, T0.plusSeconds(3)));
+        assertFalse(store.lease("r-lease02", "web.2", T0.plusSeconds(4), T0.plusSeconds(94)), "finished");
+    }
+
+    @Test
+    void ofInstancesClaimingTheSameRunAtOnceExactlyOneWins() throws Exception {
+        RunStore store = store();
+        for (int round = 0; round < 10; round++) {
+            String runId = created(store, "r-lrace" + round, TARGET + round, RunState.RUNNING);
+            List<String> owners = List.of("web.1", "web.2", "worker.1");
+            List<String> won = race(owners.size(), t -> () -> store.lease(runId, owners.get(t), T0, T0.plusSeconds(90))
+                    ? owners.get(t) : "");
+            assertEquals(1, won.stream().filter(w -> !w.isEmpty()).count(), "round " + round + ": " + won);
+        }
+    }
+
     /** The run id when {@code runId} got the target, else the holder the conflict named. */
     private static String lockOrHolder(RunStore store, String target, String runId) {
         try {

@@ -18,6 +18,10 @@ import java.util.Optional;
 public final class InMemoryRunStore implements RunStore {
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, String> locks = new HashMap<>();
+    private final Map<String, Lease> leases = new HashMap<>();
+
+    private record Lease(String owner, Instant until) {
+    }
 
     @Override
     public synchronized void create(Run run) {
@@ -112,6 +116,25 @@ public final class InMemoryRunStore implements RunStore {
         Map<String, String> annotations = new HashMap<>(run.annotations());
         annotations.put(key, value);
         replace(run, run.approvedBy(), run.cancelRequestedBy(), run.outcome(), annotations, run.steps());
+    }
+
+    @Override
+    public synchronized boolean lease(String runId, String owner, Instant now, Instant until) {
+        Run run = runs.get(runId);
+        if (run == null || run.state() != RunState.RUNNING) {
+            return false;
+        }
+        Lease held = leases.get(runId);
+        if (held != null && !held.owner().equals(owner) && !held.until().isBefore(now)) {
+            return false;
+        }
+        leases.put(runId, new Lease(owner, until));
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseLease(String runId, String owner) {
+        leases.computeIfPresent(runId, (id, held) -> held.owner().equals(owner) ? null : held);
     }
 
     @Override
