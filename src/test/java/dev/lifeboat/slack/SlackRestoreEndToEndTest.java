@@ -13,7 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +28,11 @@ import com.google.inject.Module;
 import dev.lifeboat.restore.RestoreTimings;
 import dev.lifeboat.runbook.RetryBackoff;
 import dev.lifeboat.runbook.Waiter;
+import dev.lifeboat.s3.S3ProxyServer;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -95,7 +99,13 @@ class SlackRestoreEndToEndTest {
     static final Duration B012_AGE = Duration.ofHours(6);
     static final DateTimeFormatter DATA_API_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xx");
 
+    /** An offsite copy of acme-prod's b011, in the bucket Lifeboat reads (a real S3-compatible server). */
+    static final String OFFSITE_KEY = "pg-backups/acme-prod/b011-2026-12-01T0300Z.dump";
+    static final byte[] OFFSITE_BODY = ("PGDMP offsite copy of b011 " + "x".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+
     static WireMockServer wire;
+    static S3ProxyServer s3;
+    static String bucket;
     static RunningLifeboat lifeboat;
     static SlackRequests slack;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -124,6 +134,14 @@ class SlackRestoreEndToEndTest {
         env.put("HEROKU_STATUS_URL", base + "/heroku-status");
         env.put("APP_URL", base + "/app");
         env.put("APP_HEALTH_PATH", "/up");
+        s3 = S3ProxyServer.start();
+        bucket = s3.createBucket();
+        s3.putDirect(bucket, OFFSITE_KEY, OFFSITE_BODY);
+        env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.CREDENTIAL);
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        env.put("LIFEBOAT_BACKUP_BUCKET", bucket);
         lifeboat = RunningLifeboat.start(env, List.of(fast()));
         slack = new SlackRequests(lifeboat.uri("/slack/events"), SECRET);
     }
@@ -144,6 +162,9 @@ class SlackRestoreEndToEndTest {
     static void stop() {
         if (lifeboat != null) {
             lifeboat.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
         wire.stop();
     }
@@ -325,7 +346,11 @@ class SlackRestoreEndToEndTest {
     }
 
     Opened restoreAndClick() throws Exception {
-        int cardPath = slash("restore b012", OPERATOR);
+        return restoreAndClick("b012");
+    }
+
+    Opened restoreAndClick(String backup) throws Exception {
+        int cardPath = slash("restore " + backup, OPERATOR);
         JsonNode card = answer(cardPath);
         Matcher id = RUN_ID.matcher(readable(card));
         assertTrue(id.find(), "the card names the confirm command\n" + readable(card));
@@ -508,6 +533,43 @@ class SlackRestoreEndToEndTest {
         assertEquals(2, answers.size(), told);
         assertEquals(1, answers.stream().filter(a -> a.contains(":rocket: Run `" + opened.runId() + "` started")).count(), told);
         assertEquals(1, answers.stream().filter(a -> a.contains("Run " + opened.runId() + " is already running")).count(), told);
+    }
+
+    @Test
+    void anOffsiteCopyIsHandedToHerokuAsAPresignedUrlThatDownloadsTheCopy() throws Exception {
+        Opened opened = restoreAndClick("s3:" + OFFSITE_KEY);
+        String card = readable(opened.card());
+        assertTrue(card.contains("*b011-2026-12-01T0300Z.dump* — offsite copy in s3://" + bucket), card);
+
+        sendPayload(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
+        String outcome = textOf(awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1).get(0));
+        assertTrue(outcome.contains(":white_check_mark: *Succeeded*"), outcome);
+
+        // Heroku was handed a URL it can fetch without credentials: a presigned GET on the bucket, valid for hours.
+        assertEquals(1, posts(RESTORE).size(), heroku().toString());
+        URI handed = URI.create(TypedCommands.read(posts(RESTORE).get(0).getBodyAsString()).path("backup_url").asText());
+        assertEquals(s3.endpoint().getAuthority(), handed.getAuthority(), handed.getHost());
+        assertTrue(handed.getRawPath().endsWith("/" + OFFSITE_KEY), handed.getRawPath());
+        assertTrue(handed.getRawQuery().contains("X-Amz-Signature="), "a presigned URL");
+        Matcher expires = Pattern.compile("X-Amz-Expires=(\\d+)").matcher(handed.getRawQuery());
+        assertTrue(expires.find() && Long.parseLong(expires.group(1)) >= Duration.ofHours(12).toSeconds(),
+                "valid at least 12 hours: " + expires);
+        assertFalse(handed.toString().contains(S3ProxyServer.CREDENTIAL), "never the bucket's secret");
+        HttpResponse<byte[]> download = http.send(java.net.http.HttpRequest.newBuilder(handed).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode(), "a plain GET, as Heroku makes it, downloads the copy");
+        assertArrayEquals(OFFSITE_BODY, download.body());
+
+        // The signature is Heroku's alone: not in the channel, the thread, the card or the audit log.
+        String signature = handed.getRawQuery().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
+        for (LoggedRequest slackCall : wire.findAll(postRequestedFor(urlPathMatching("/(api|respond)/.*")))) {
+            assertFalse(slackCall.getBodyAsString().contains(signature), slackCall.getUrl());
+            assertFalse(URLDecoder.decode(slackCall.getBodyAsString(), StandardCharsets.UTF_8).contains("X-Amz-Signature"),
+                    slackCall.getUrl());
+        }
+        String history = readable(answer(slash("history 30", OPERATOR)));
+        assertTrue(history.contains("s3:" + OFFSITE_KEY) || history.contains(OFFSITE_KEY), history);
+        assertFalse(history.contains(signature), history);
     }
 
     static String textOf(LoggedRequest form) {
