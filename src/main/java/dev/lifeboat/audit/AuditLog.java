@@ -28,4 +28,12 @@ public interface AuditLog {
      * @throws AuditUnavailableException when the store does not answer in time or fails
      */
     List<AuditEntry> recentBy(String actorId, int limit);
+
+    /**
+     * Everything recorded about one run, oldest first, at most {@code limit}: the entries under its id (its start,
+     * steps and end) and the commands that name it ({@code confirm RUN}, {@code approve RUN}, {@code cancel RUN}).
+     *
+     * @throws AuditUnavailableException when the store does not answer in time or fails
+     */
+    List<AuditEntry> ofRun(String runId, int limit);
 }

@@ -86,22 +86,42 @@ final class AuditRows {
                 ps.setString(i++, actorId.get());
             }
             ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<AuditEntry> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new AuditEntry(
-                            rs.getTimestamp("at").toInstant(),
-                            rs.getString("actor_id"),
-                            rs.getString("actor_name"),
-                            rs.getString("surface"),
-                            Optional.ofNullable(rs.getString("channel")),
-                            rs.getString("command_text"),
-                            rs.getString("outcome"),
-                            Optional.ofNullable(rs.getString("detail")),
-                            rs.getString("run_id")));
-                }
-                return out;
+            return entries(ps);
+        }
+    }
+
+    /**
+     * One run's entries, oldest first: those under its id, and commands whose text names it as a word
+     * ({@code confirm r-7k2m9q acme-prod}). Run ids hold only letters, digits and dashes, so no LIKE wildcard.
+     */
+    List<AuditEntry> ofRun(String runId, int limit, int timeoutSeconds) throws SQLException {
+        String sql = COLUMNS + " WHERE run_id = ? OR command_text LIKE ? OR command_text LIKE ? ORDER BY id LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(timeoutSeconds);
+            ps.setString(1, runId);
+            ps.setString(2, "% " + runId);
+            ps.setString(3, "% " + runId + " %");
+            ps.setInt(4, limit);
+            return entries(ps);
+        }
+    }
+
+    private static List<AuditEntry> entries(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<AuditEntry> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new AuditEntry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor_id"),
+                        rs.getString("actor_name"),
+                        rs.getString("surface"),
+                        Optional.ofNullable(rs.getString("channel")),
+                        rs.getString("command_text"),
+                        rs.getString("outcome"),
+                        Optional.ofNullable(rs.getString("detail")),
+                        rs.getString("run_id")));
             }
+            return out;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class AuditRunListener implements RunListener {
     static final String SURFACE = "runbook";
+    private static final String STEP = " step: ";
 
     private final AuditLog audit;
     private final Clock clock;
@@ -39,7 +40,7 @@ public final class AuditRunListener implements RunListener {
                 if (step == null) {
                     return;
                 }
-                what = run.runbook() + " step: " + step.title();
+                what = run.runbook() + STEP + step.title();
                 outcome = step.state().name().toLowerCase(Locale.ROOT);
             }
             case FINISHED -> {
@@ -55,6 +56,11 @@ public final class AuditRunListener implements RunListener {
         audit.append(new AuditEntry(clock.instant(), run.requestedBy(), "", SURFACE,
                 Optional.ofNullable(run.annotations().get("slack.channel")), cut(what, 200), outcome,
                 detail == null || detail.isBlank() ? Optional.empty() : Optional.of(cut(detail, 500)), run.id()));
+    }
+
+    /** An entry about one step of a run (not the run's start, approval or end). */
+    static boolean isStep(AuditEntry e) {
+        return SURFACE.equals(e.surface()) && e.commandText().contains(STEP);
     }
 
     private static String cut(String text, int max) {

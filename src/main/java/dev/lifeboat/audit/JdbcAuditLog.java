@@ -82,7 +82,25 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      * Reads within {@link AuditTimings#queryTimeout()}: first, while the store works, it waits (within the same
      * bound) for entries still queued, so a person sees the command they just ran.
      */
+    @Override
+    public List<AuditEntry> ofRun(String runId, int limit) {
+        if (!runId.matches("[A-Za-z0-9-]{1,64}")) {
+            return List.of();
+        }
+        return read(timeout -> rows.ofRun(runId, limit, timeout));
+    }
+
     private List<AuditEntry> read(Optional<String> actorId, int limit) {
+        return read(timeout -> rows.recent(actorId, limit, timeout));
+    }
+
+    /** One query of the log, bounded as {@link #read(Optional, int)} says. */
+    @FunctionalInterface
+    private interface Query {
+        List<AuditEntry> run(int timeoutSeconds) throws SQLException;
+    }
+
+    private List<AuditEntry> read(Query query) {
         Duration bound = timings.queryTimeout();
         long start = System.nanoTime();
         if (writer.problem().isEmpty()) {
@@ -91,7 +109,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         long leftMillis = bound.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         int timeoutSeconds = (int) Math.max(1, (leftMillis + 999) / 1000);
         try {
-            return rows.recent(actorId, limit, timeoutSeconds);
+            return query.run(timeoutSeconds);
         } catch (SQLException e) {
             if (SqlFaults.timedOut(e)) {
                 throw new AuditUnavailableException(Failure.TIMEOUT, "the audit log did not answer within "

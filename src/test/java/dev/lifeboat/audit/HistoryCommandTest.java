@@ -62,6 +62,52 @@ class HistoryCommandTest {
                 2026-11-27 03:00:01 UTC U0ALICE status → ok (r1)""", strip(answer));
     }
 
+    void ran(String runId, String text, String outcome, String detail, int secondsAfter) {
+        audit.append(new AuditEntry(T.plusSeconds(secondsAfter), "U0OPS", "", AuditRunListener.SURFACE, Optional.of("C1"),
+                text, outcome, detail.isEmpty() ? Optional.empty() : Optional.of(detail), runId));
+    }
+
+    @Test
+    void aRunIsOneLineItsNewestStateAndHistoryRunTellsItsWholeStory() {
+        logged("U0OPS", "restore b012", "ok", "c1", 1);
+        logged("U0OPS", "confirm r-abc234 acme-prod", "ok", "c2", 2);
+        ran("r-abc234", "restore: Restore b012 into acme-prod (production)", "started", "Started by U0OPS.", 3);
+        ran("r-abc234", "restore step: Maintenance mode on for acme-prod", "succeeded", "on", 4);
+        ran("r-abc234", "restore step: Wait for the restore of b012", "succeeded", "restored 41.7 MB", 5);
+        ran("r-abc234", "restore: Restore b012 into acme-prod (production)", "succeeded",
+                "Restored b012 into acme-prod. RTO 4 min 12 s, RPO 6 h.", 6);
+        logged("U0BOB", "status", "ok", "c3", 7);
+        ran("r-def567", "drill: Drill into acme-staging", "started", "Started by U0OPS.", 8);
+        ran("r-def567", "drill step: Start restoring b012 into acme-staging's database", "succeeded", "transfer r1", 9);
+
+        String summary = history("U0OPS", "history");
+
+        assertEquals("""
+                Last 5 commands
+                ===============
+                2026-11-27 03:00:08 UTC U0OPS drill: Drill into acme-staging → running — Started by U0OPS. (r-def567)
+                2026-11-27 03:00:07 UTC U0BOB status → ok (c3)
+                2026-11-27 03:00:06 UTC U0OPS restore: Restore b012 into acme-prod (production) → succeeded — Restored b012 into acme-prod. RTO 4 min 12 s, RPO 6 h. (r-abc234)
+                2026-11-27 03:00:02 UTC U0OPS confirm r-abc234 acme-prod → ok (c2)
+                2026-11-27 03:00:01 UTC U0OPS restore b012 → ok (c1)
+                A run shows as one line, its newest state; history RUN shows every step of it.""", strip(summary));
+
+        String story = history("U0OPS", "history r-abc234");
+
+        assertEquals("""
+                Run r-abc234: 5 entries
+                =======================
+                2026-11-27 03:00:02 UTC U0OPS confirm r-abc234 acme-prod → ok
+                2026-11-27 03:00:03 UTC U0OPS restore: Restore b012 into acme-prod (production) → running — Started by U0OPS.
+                2026-11-27 03:00:04 UTC U0OPS restore step: Maintenance mode on for acme-prod → succeeded — on
+                2026-11-27 03:00:05 UTC U0OPS restore step: Wait for the restore of b012 → succeeded — restored 41.7 MB
+                2026-11-27 03:00:06 UTC U0OPS restore: Restore b012 into acme-prod (production) → succeeded — Restored b012 into acme-prod. RTO 4 min 12 s, RPO 6 h.""",
+                strip(story));
+        assertEquals("The audit log holds nothing about run r-zzz234.", strip(history("U0OPS", "history r-zzz234")));
+        assertTrue(history("U0OPS", "history soon").contains("soon is not a number of entries, nor a run id (like r-7k2m9q)"),
+                history("U0OPS", "history soon"));
+    }
+
     @Test
     void someoneElseSeesOnlyTheirOwnCommandsAndIsToldSoInOneLine() {
         logged("U0ALICE", "status", "ok", "r1", 1);

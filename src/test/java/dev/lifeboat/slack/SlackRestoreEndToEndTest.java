@@ -461,10 +461,15 @@ class SlackRestoreEndToEndTest {
         assertEquals(List.of(), wire.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList(),
                 "every call Lifeboat made was one this world answers");
 
-        // 5. The audit log: the confirmation, every step of the run and its end, under the run's id.
-        int historyPath = slash("history 30", OPERATOR);
-        List<String> history = readable(answer(historyPath)).lines().filter(l -> l.contains("_(" + opened.runId() + ")_")
-                || l.contains("confirm " + opened.runId())).distinct().toList();
+        // 5. The audit log: `history` shows the run as one line, its end with RTO and RPO; `history RUN` the
+        // confirmation, every step of the run and its end.
+        List<String> summary = readable(answer(slash("history", OPERATOR))).lines()
+                .filter(l -> l.contains("_(" + opened.runId() + ")_")).toList();
+        assertEquals(1, summary.size(), "one line for the run: " + summary);
+        assertTrue(summary.get(0).contains("`restore: Restore b012 into acme-prod (production)` → succeeded — Restored b012")
+                && summary.get(0).contains("RTO ") && summary.get(0).contains("RPO 6 h"), summary.get(0));
+        int historyPath = slash("history " + opened.runId(), OPERATOR);
+        List<String> history = readable(answer(historyPath)).lines().filter(l -> l.startsWith("`")).toList();
         String log = String.join("\n", history);
         assertTrue(history.stream().anyMatch(l -> l.contains("<@" + OPERATOR + "> `confirm " + opened.runId())),
                 "the audit log shows who confirmed\n" + log);
@@ -567,7 +572,7 @@ class SlackRestoreEndToEndTest {
             assertFalse(URLDecoder.decode(slackCall.getBodyAsString(), StandardCharsets.UTF_8).contains("X-Amz-Signature"),
                     slackCall.getUrl());
         }
-        String history = readable(answer(slash("history 30", OPERATOR)));
+        String history = readable(answer(slash("history " + opened.runId(), OPERATOR)));
         assertTrue(history.contains("s3:" + OFFSITE_KEY) || history.contains(OFFSITE_KEY), history);
         assertFalse(history.contains(signature), history);
     }

@@ -76,6 +76,31 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void oneRunsEntriesAreItsOwnAndTheCommandsNamingItOldestFirst() {
+        try (JdbcAuditLog log = newLog()) {
+            Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            log.append(new AuditEntry(t0, "U0AAA", "alice", "slack", Optional.empty(), "restore b012", "ok", Optional.empty(), "c1"));
+            log.append(new AuditEntry(t0.plusSeconds(1), "U0AAA", "alice", "slack", Optional.empty(), "confirm r-abc234 acme-prod",
+                    "ok", Optional.empty(), "c2"));
+            log.append(new AuditEntry(t0.plusSeconds(2), "U0AAA", "", "runbook", Optional.empty(), "restore: Restore b012",
+                    "started", Optional.empty(), "r-abc234"));
+            log.append(new AuditEntry(t0.plusSeconds(3), "U0BBB", "bob", "slack", Optional.empty(), "approve r-abc234",
+                    "ok", Optional.empty(), "c3"));
+            log.append(new AuditEntry(t0.plusSeconds(4), "U0BBB", "bob", "slack", Optional.empty(), "cancel r-abc2345",
+                    "ok", Optional.empty(), "c4"));
+            log.append(new AuditEntry(t0.plusSeconds(5), "U0AAA", "", "runbook", Optional.empty(), "restore: Restore b012",
+                    "succeeded", Optional.of("RTO 4 min"), "r-abc234"));
+
+            List<String> story = log.ofRun("r-abc234", 50).stream().map(e -> e.commandText() + " → " + e.outcome()).toList();
+
+            assertEquals(List.of("confirm r-abc234 acme-prod → ok", "restore: Restore b012 → started", "approve r-abc234 → ok",
+                    "restore: Restore b012 → succeeded"), story, "r-abc2345 is another run");
+            assertEquals(2, log.ofRun("r-abc234", 2).size());
+            assertEquals(List.of(), log.ofRun("r-%", 50), "no wildcard gets through");
+        }
+    }
+
+    @Test
     void secretsInCommandTextAreRedactedBeforeTheyAreStored() {
         try (JdbcAuditLog log = newLog()) {
             log.append(new AuditEntry(Instant.now(), "U0AAA", "alice", "slack", Optional.empty(),

@@ -56,6 +56,15 @@ public final class MemoryAuditLog implements AuditLog {
         return newestFirst(actorId, limit);
     }
 
+    @Override
+    public synchronized List<AuditEntry> ofRun(String runId, int limit) {
+        if (down.isPresent()) {
+            throw new AuditUnavailableException(Failure.UNREACHABLE, "the audit log could not be read: " + down.get(), null);
+        }
+        return appended.stream().map(Appended::entry).filter(e -> e.runId().equals(runId)
+                || e.commandText().endsWith(" " + runId) || e.commandText().contains(" " + runId + " ")).limit(limit).toList();
+    }
+
     private List<AuditEntry> newestFirst(String actorId, int limit) {
         if (down.isPresent()) {
             throw new AuditUnavailableException(Failure.UNREACHABLE, "the audit log could not be read: " + down.get(), null);
