@@ -12,6 +12,7 @@ import dev.lifeboat.config.S3Settings;
 import dev.lifeboat.config.SlackSettings;
 import dev.lifeboat.config.StatuspageSettings;
 import dev.lifeboat.http.HttpModule;
+import dev.lifeboat.leader.Leadership;
 import dev.lifeboat.runbook.Instance;
 import dev.lifeboat.runbook.RunEngine;
 import jakarta.inject.Singleton;
@@ -106,6 +107,33 @@ public final class CoreModule extends AbstractModule {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lifeboat-run-leases"));
         lifecycle.manage(timer::shutdownNow);
         return timer;
+    }
+
+    /** The leader's tasks (monitors, schedules): threads mostly wait on the network. */
+    @Provides
+    @Singleton
+    @Named("leader")
+    ExecutorService leaderTasks(Lifecycle lifecycle) {
+        return cachedPool("lifeboat-leader", lifecycle);
+    }
+
+    /**
+     * Starts deciding which instance leads (serve only): a tick every {@link Leadership#TICK} on the
+     * {@code run-leases} timer; a stop steps down so another instance leads at once.
+     */
+    static void lead(com.google.inject.Injector injector) {
+        Leadership leadership = injector.getInstance(Leadership.class);
+        injector.getInstance(Lifecycle.class).manage(leadership::stepDown);
+        long every = Leadership.TICK.toMillis();
+        injector.getInstance(com.google.inject.Key.get(ScheduledExecutorService.class,
+                com.google.inject.name.Names.named("run-leases"))).scheduleWithFixedDelay(() -> {
+                    try {
+                        leadership.tick();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(CoreModule.class).warn("event=leader_tick_failed error=\"{}\"",
+                                e.getClass().getSimpleName());
+                    }
+                }, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /** Starts the lease keeper (serve and console, after {@link RunEngine#resumeUnfinished()}). */

@@ -137,6 +137,10 @@ public final class Main {
             log.info("event=runs_resumed count={}", resumed);
         }
         CoreModule.keepRunLeases(injector);
+        if (config.runtime().databaseUrl().isEmpty()) {
+            log.info("event=single_instance reason=\"embedded H2 store: one Lifeboat process; set DATABASE_URL to run several\"");
+        }
+        CoreModule.lead(injector);
         server.join();
     }
 

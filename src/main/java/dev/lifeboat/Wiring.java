@@ -14,6 +14,7 @@ import dev.lifeboat.demo.DemoPgBackupsModule;
 import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
+import dev.lifeboat.leader.LeaderModule;
 import dev.lifeboat.netlify.NetlifyModule;
 import dev.lifeboat.pgbackups.PgBackupsModule;
 import dev.lifeboat.s3.S3Module;
@@ -76,6 +77,7 @@ public final class Wiring {
         modules.add(new CoreModule(config));
         modules.add(new StoreModule());
         modules.add(new RunbookModule());
+        modules.add(new LeaderModule());
         modules.add(new CommandsModule());
         modules.addAll(features());
         modules.add(new SystemsModule());

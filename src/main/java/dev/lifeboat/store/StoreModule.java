@@ -8,6 +8,7 @@ import dev.lifeboat.audit.AuditTimings;
 import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
+import dev.lifeboat.leader.LeaderLeases;
 import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -31,6 +32,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     RunStore runStore(Database database, Clock clock) {
         return new JdbcRunStore(database.dataSource(), clock);
+    }
+
+    @Provides
+    @Singleton
+    LeaderLeases leaderLeases(Database database) {
+        return new JdbcLeaderLeases(database.dataSource());
     }
 
     @Provides

@@ -79,4 +79,17 @@ class PostgresRunStoreTest {
             return reopenDatabase();
         }
     }
+
+    @Nested
+    class Leases extends LeaderLeaseContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenDatabase();
+        }
+    }
 }
