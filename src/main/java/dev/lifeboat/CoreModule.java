@@ -2,6 +2,7 @@ package dev.lifeboat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.config.HerokuSettings;
@@ -44,7 +45,8 @@ public final class CoreModule extends AbstractModule {
         bind(S3Settings.class).toInstance(config.s3());
         bind(StatuspageSettings.class).toInstance(config.statuspage());
         bind(RuntimeSettings.class).toInstance(config.runtime());
-        bind(Instance.class).toInstance(new Instance(config.runtime().instance()));
+        OptionalBinder.newOptionalBinder(binder(), Instance.class).setBinding()
+                .toInstance(new Instance(config.runtime().instance()));
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(GracefulStop.StopTimings.class).toInstance(GracefulStop.StopTimings.HEROKU);
         install(new HttpModule());

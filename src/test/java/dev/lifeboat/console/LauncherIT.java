@@ -92,7 +92,7 @@ class LauncherIT {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("Lifeboat commands\n"), run.out());
         assertTrue(run.out().contains("/dr status — one-glance health"), run.out());
-        assertTrue(run.out().contains("/dr history [N] — recent commands and runs, from the audit log"), run.out());
+        assertTrue(run.out().contains("/dr history [N|RUN] — recent commands and runs, from the audit log; with a run id, every step of that run"), run.out());
         assertTrue(run.out().contains("Anyone may run (these change the demo world: simulated systems only, nothing real):\n"
                 + "/dr demo [break|heal app|site|heroku|netlify|all] | fail restore|backup — practise an outage"), run.out());
         assertTrue(run.out().contains("/dr restore [BACKUP] [to staging|production] — restore a backup"), run.out());

@@ -264,8 +264,10 @@ class SlackRunProgressTest {
         Instant burst = done.step("restore").flatMap(StepRecord::startedAt).orElseThrow().plusMillis(1_000);
         Instant end = done.finishedAt().orElseThrow();
         long editsFromTheBurstOn = updates().stream().filter(u -> !u.at().isBefore(burst)).count();
-        assertTrue(Duration.between(burst, end).toMillis() < 2_000, "the burst took " + Duration.between(burst, end));
-        assertTrue(editsFromTheBurstOn >= 1 && editsFromTheBurstOn <= 2, editsFromTheBurstOn + " edits for 60 progress updates");
+        // About one edit a second: the burst's seconds (rounded up) plus the final state. On an idle machine that is 2.
+        long allowed = 1 + (Duration.between(burst, end).toMillis() + 999) / 1000;
+        assertTrue(editsFromTheBurstOn >= 1 && editsFromTheBurstOn <= allowed, editsFromTheBurstOn
+                + " edits for 60 progress updates in " + Duration.between(burst, end).toMillis() + " ms");
         assertEquals(1, messages().size());
         assertTrue(shown().contains("*Succeeded*"), "the last edit shows the final state");
     }
