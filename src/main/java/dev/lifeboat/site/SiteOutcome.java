@@ -77,8 +77,8 @@ final class SiteOutcome {
             if (error.isPresent()) {
                 String state = record(AwaitBuild.ID, AwaitBuild.STATE).orElse("error");
                 return "Netlify's build (deploy " + id + ") ended in " + state + ": " + AwaitBuild.sentence(error.get())
-                        + " Build log: " + log + " " + plan.siteName() + " still serves " + liveBefore()
-                        + ": a failed build is never published. Next: fix what the log shows and run `/dr site"
+                        + "\nBuild log: " + log + "\n" + plan.siteName() + " still serves " + liveBefore()
+                        + ": a failed build is never published. Next: fix what the build log shows and run `/dr site"
                         + " rebuild` again, or `/dr site restore` to publish an earlier deploy.";
             }
             return (cancelled ? "Lifeboat stopped following" : "Lifeboat could not see the end of") + " deploy " + id
