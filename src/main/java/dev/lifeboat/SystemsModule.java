@@ -3,6 +3,7 @@ package dev.lifeboat;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.demo.DemoHeroku;
+import dev.lifeboat.demo.DemoNetlify;
 import dev.lifeboat.demo.DemoPgBackups;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.netlify.NetlifySite;
@@ -25,5 +26,6 @@ final class SystemsModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), OffsiteStore.class);
         OptionalBinder.newOptionalBinder(binder(), DemoHeroku.class);
         OptionalBinder.newOptionalBinder(binder(), DemoPgBackups.class);
+        OptionalBinder.newOptionalBinder(binder(), DemoNetlify.class);
     }
 }

@@ -106,8 +106,8 @@ class WiringTest {
 
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
         for (String name : java.util.List.of("help", "status", "backups", "history", "restore", "drill", "confirm",
-                "approve", "cancel")) {
-            assertTrue(registry.find(java.util.List.of(name)).isPresent(), name + " is registered");
+                "approve", "cancel", "site restore", "site rebuild")) {
+            assertTrue(registry.find(java.util.List.of(name.split(" "))).isPresent(), name + " is registered");
         }
     }
 
@@ -116,7 +116,7 @@ class WiringTest {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/java/dev/lifeboat/command"))) {
             for (Path file : files.toList()) {
                 String source = java.nio.file.Files.readString(file);
-                for (String feature : java.util.List.of("status", "backups", "restore", "runs", "demo")) {
+                for (String feature : java.util.List.of("status", "backups", "restore", "runs", "site", "demo")) {
                     assertFalse(source.contains("import dev.lifeboat." + feature + "."),
                             file.getFileName() + " imports the " + feature + " feature");
                 }

@@ -20,20 +20,26 @@ final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
     private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
-            "[break|heal " + PARTS + "|all] | fail restore|backup",
-            "practise an outage in the simulated world; `fail restore` makes the next restore fail (demo world only)");
+            "[break|heal " + PARTS + "|all] | fail restore|backup|site",
+            "practise an outage in the simulated world; `fail restore` makes the next restore fail, `fail site` the"
+                    + " next Netlify build (demo world only)");
     static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
     static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
+    static final String SITE_BUILD_FAILURE = "Failed during stage 'building site': Build script returned non-zero exit"
+            + " code: 2";
 
     private final DemoWorld world;
     private final Optional<DemoHeroku> heroku;
     private final Optional<DemoPgBackups> backups;
+    private final Optional<DemoNetlify> netlify;
 
     @Inject
-    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups) {
+    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups,
+                Optional<DemoNetlify> netlify) {
         this.world = world;
         this.heroku = heroku;
         this.backups = backups;
+        this.netlify = netlify;
     }
 
     @Override
@@ -86,6 +92,9 @@ final class DemoCommand implements CommandHandler {
     }
 
     private Reply fail(String what) {
+        if (what.equals("site")) {
+            return failSite();
+        }
         if (backups.isEmpty()) {
             return Reply.text("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.");
         }
@@ -100,9 +109,20 @@ final class DemoCommand implements CommandHandler {
                 return Reply.text(":boom: The next backup in the demo world will fail (`" + CAPTURE_FAILURE
                         + "`). A restore's safety backup fails first, so nothing is restored.");
             }
-            default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore` or "
-                    + "`demo fail backup`." : "`demo fail` takes `restore` or `backup`, not `" + what + "`.");
+            default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore`, "
+                    + "`demo fail backup` or `demo fail site`." : "`demo fail` takes `restore`, `backup` or `site`, not `"
+                    + what + "`.");
         }
+    }
+
+    private Reply failSite() {
+        if (netlify.isEmpty()) {
+            return Reply.text("Netlify is real here, not simulated: there is nothing to make fail.");
+        }
+        netlify.get().failNextBuild(SITE_BUILD_FAILURE);
+        return Reply.text(":boom: The next Netlify build in the demo world will end in error (`" + SITE_BUILD_FAILURE
+                + "`). Try `site rebuild` and confirm it: the run stops with Netlify's message and the build log's"
+                + " link, and the live deploy keeps serving.");
     }
 
     private String describe() {

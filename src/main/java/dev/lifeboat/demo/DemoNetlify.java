@@ -3,6 +3,7 @@ package dev.lifeboat.demo;
 import dev.lifeboat.http.Failure;
 import dev.lifeboat.http.PathId;
 import dev.lifeboat.netlify.Build;
+import dev.lifeboat.netlify.BuildSettings;
 import dev.lifeboat.netlify.Deploy;
 import dev.lifeboat.netlify.DeployState;
 import dev.lifeboat.netlify.NetlifyException;
@@ -109,7 +110,8 @@ public final class DemoNetlify implements NetlifySite {
         Deploy published = find(publishedId).orElse(null);
         Instant created = deploys.get(deploys.size() - 1).createdAt().minus(Duration.ofDays(90));
         return new Site(SITE_ID, SITE_NAME, "current", "http://" + SITE_NAME + ".netlify.app", SITE_URL,
-                "https://app.netlify.com/sites/" + SITE_NAME, null, "lifeboat-dr", published, created,
+                "https://app.netlify.com/sites/" + SITE_NAME, null, "lifeboat-dr", published,
+                new BuildSettings("github", "lifeboat-dr/demo-site", "main", REPO, false), created,
                 published == null ? created : published.publishedAt());
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
  * not read.
  *
  * @param publishedDeploy the deploy now live, or {@code null} when none is
+ * @param buildSettings   where the site is built from, or {@code null} when it is not linked to a repository
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -24,6 +25,7 @@ public record Site(
         String customDomain,
         String accountSlug,
         Deploy publishedDeploy,
+        BuildSettings buildSettings,
         Instant createdAt,
         Instant updatedAt) {
 

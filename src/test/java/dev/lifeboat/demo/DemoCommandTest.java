@@ -2,11 +2,15 @@ package dev.lifeboat.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeboat.command.Actor;
 import dev.lifeboat.command.Invocation;
 import dev.lifeboat.command.Surface;
 import dev.lifeboat.command.UsageException;
+import dev.lifeboat.netlify.Build;
+import dev.lifeboat.netlify.Deploy;
+import dev.lifeboat.netlify.DeployState;
 import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferStatus;
 import dev.lifeboat.reply.TextRenderer;
@@ -18,12 +22,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code demo fail restore|backup}: the next simulated restore (or capture) fails, and only that one. */
+/** {@code demo fail restore|backup|site}: the next simulated restore (capture, Netlify build) fails, and only that one. */
 class DemoCommandTest {
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
     final DemoHeroku heroku = new DemoHeroku(clock);
     final DemoPgBackups backups = new DemoPgBackups(clock);
-    final DemoCommand command = new DemoCommand(new DemoWorld(), Optional.of(heroku), Optional.of(backups));
+    final DemoNetlify netlify = new DemoNetlify(clock);
+    final DemoCommand command = new DemoCommand(new DemoWorld(), Optional.of(heroku), Optional.of(backups),
+            Optional.of(netlify));
     final String addon = heroku.resolveDatabase(DemoWorld.APP_NAME).id();
 
     String run(String... args) {
@@ -60,13 +66,34 @@ class DemoCommandTest {
 
     @Test
     void failNeedsToKnowWhat() {
-        assertEquals("Say what to fail: `demo fail restore` or `demo fail backup`.",
+        assertEquals("Say what to fail: `demo fail restore`, `demo fail backup` or `demo fail site`.",
                 assertThrows(UsageException.class, () -> run("fail")).getMessage());
-        assertEquals("`demo fail` takes `restore` or `backup`, not `sky`.",
+        assertEquals("`demo fail` takes `restore`, `backup` or `site`, not `sky`.",
                 assertThrows(UsageException.class, () -> run("fail", "sky")).getMessage());
-        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty());
+        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty(), Optional.empty());
         assertEquals("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.",
                 TextRenderer.render(real.handle(new Invocation("x", new Actor("console:a", "a"), Surface.CONSOLE,
                         Optional.empty(), "demo fail restore", List.of("fail", "restore")))));
+        assertEquals("Netlify is real here, not simulated: there is nothing to make fail.",
+                TextRenderer.render(real.handle(new Invocation("x", new Actor("console:a", "a"), Surface.CONSOLE,
+                        Optional.empty(), "demo fail site", List.of("fail", "site")))));
+    }
+
+    @Test
+    void failSiteMakesTheNextNetlifyBuildEndInErrorAndOnlyThatOne() {
+        assertTrue(run("fail", "site").startsWith("💥 The next Netlify build in the demo world will end in error"));
+        String live = netlify.site().publishedDeploy().id();
+
+        Build failing = netlify.triggerBuild(false);
+        clock.advance(Duration.ofMinutes(1));
+        Deploy failed = netlify.deploy(failing.deployId());
+        Build next = netlify.triggerBuild(false);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(DeployState.ERROR, failed.state());
+        assertEquals(DemoCommand.SITE_BUILD_FAILURE, failed.errorMessage());
+        assertEquals(DeployState.READY, netlify.deploy(next.deployId()).state(), "only the next build fails");
+        assertEquals(next.deployId(), netlify.site().publishedDeploy().id());
+        assertTrue(!live.equals(failing.deployId()));
     }
 }

@@ -79,6 +79,22 @@ class NetlifyClientContractTest {
     }
 
     @Test
+    void readsWhereTheSiteIsBuiltFromButNotItsBuildEnvironment() {
+        String withEnv = fixture("site.json").replace("\"env\": {}", "\"env\": {\"API_SECRET\": \"do-not-read-this-env-value\"}");
+        netlify.stubFor(get(urlEqualTo(SITE_PATH)).willReturn(okJson(withEnv)));
+
+        Site result = site.site();
+
+        assertTrue(withEnv.contains("do-not-read-this-env-value"));
+        assertEquals("github", result.buildSettings().provider());
+        assertEquals("acme-shop/www", result.buildSettings().repoPath());
+        assertEquals("main", result.buildSettings().repoBranch());
+        assertEquals("https://github.com/acme-shop/www", result.buildSettings().repoUrl());
+        assertFalse(result.buildSettings().stopped());
+        assertFalse(result.toString().contains("do-not-read-this-env-value"));
+    }
+
+    @Test
     void siteRecordDoesNotKeepTheHookTokenNetlifyReturns() {
         netlify.stubFor(get(urlEqualTo(SITE_PATH)).willReturn(okJson(fixture("site.json"))));
 

@@ -18,7 +18,7 @@ class NetlifyDeployHistoryTest {
 
     private static Site withPublished(Deploy published) {
         return new Site(SITE.id(), SITE.name(), SITE.state(), SITE.url(), SITE.sslUrl(), SITE.adminUrl(),
-                SITE.customDomain(), SITE.accountSlug(), published, SITE.createdAt(), SITE.updatedAt());
+                SITE.customDomain(), SITE.accountSlug(), published, SITE.buildSettings(), SITE.createdAt(), SITE.updatedAt());
     }
 
     @Test
