@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import dev.lifeboat.command.CommandRunner;
 import dev.lifeboat.config.ConfigException;
 import dev.lifeboat.config.Env;
+import dev.lifeboat.config.EnvFile;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.console.Console;
@@ -17,9 +18,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,9 @@ public final class Main {
               serve [--demo]   Slack over HTTP on $PORT (/slack/events, /healthz), or Socket Mode when SLACK_APP_TOKEN is set;
                                with --demo, every system behind Slack is simulated
               console [WORDS…] the /dr commands in a terminal, against the configured systems (simulated where not configured)
+              serve|console --env-file FILE
+                               read KEY=VALUE lines first (e.g. `heroku config -s -a LIFEBOAT_APP > FILE; chmod 600 FILE`);
+                               variables already set in the environment win
               demo [WORDS…]    the demo world: every system simulated; with WORDS, run that one command and exit
               config           print the configuration, secrets hidden
             """;
@@ -63,12 +70,13 @@ public final class Main {
 
     private static void run(String[] args) throws Exception {
         long started = System.nanoTime();
-        Env env = Env.system();
         String mode = args.length == 0 ? "" : args[0];
-        List<String> words = args.length <= 1 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        List<String> words = new ArrayList<>(args.length <= 1 ? List.of() : Arrays.asList(args).subList(1, args.length));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         LifeboatConfig config;
+        Env env;
         try {
+            env = environment(mode, words);
             config = LifeboatConfig.load(env);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
@@ -98,6 +106,31 @@ public final class Main {
                 System.exit(64);
             }
         }
+    }
+
+    /**
+     * The process environment, under the variables of {@code --env-file FILE} when {@code serve} or {@code console}
+     * is given one (the option is taken out of {@code words}); a variable set in both keeps the environment's value.
+     */
+    static Env environment(String mode, List<String> words) {
+        Optional<Path> file = Optional.empty();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("--env-file") || word.startsWith("--env-file=")) {
+                if (!mode.equals("serve") && !mode.equals("console")) {
+                    throw new ConfigException(List.of("--env-file is for `serve` and `console`"));
+                }
+                String value = word.equals("--env-file") ? (i + 1 < words.size() ? words.get(i + 1) : "")
+                        : word.substring("--env-file=".length());
+                if (value.isBlank()) {
+                    throw new ConfigException(List.of("--env-file needs a file: --env-file FILE"));
+                }
+                words.subList(i, word.equals("--env-file") ? i + 2 : i + 1).clear();
+                file = Optional.of(Path.of(value));
+                break;
+            }
+        }
+        return file.map(f -> EnvFile.under(System.getenv(), f)).orElseGet(Env::system);
     }
 
     static void serve(LifeboatConfig config, Wiring.World world, long started) throws Exception {

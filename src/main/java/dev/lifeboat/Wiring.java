@@ -2,6 +2,7 @@ package dev.lifeboat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.audit.AuditModule;
 import dev.lifeboat.backups.BackupsModule;
 import dev.lifeboat.command.CommandsModule;
@@ -29,6 +30,7 @@ import dev.lifeboat.runs.RunsModule;
 import dev.lifeboat.site.SiteModule;
 import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusModule;
+import dev.lifeboat.status.Placement;
 import dev.lifeboat.status.StatusTargets;
 import dev.lifeboat.store.StoreModule;
 import java.io.PrintStream;
@@ -98,6 +100,7 @@ public final class Wiring {
             modules.add(new PlatformStatusModule.Netlify());
             modules.add(new ProbeModule());
             Optional<String> app = config.heroku().configured() ? config.heroku().app() : Optional.empty();
+            modules.add(placement(new Placement(config.runtime().dyno(), config.runtime().hostNote(), false)));
             modules.add(targets(new StatusTargets(app, config.heroku().healthUrl(), config.netlify().siteUrl(),
                     backupPrefix(config, app.orElse("")))));
             Optional<String> staging = config.heroku().configured() ? config.heroku().stagingApp() : Optional.empty();
@@ -116,6 +119,9 @@ public final class Wiring {
         Optional<URI> site = demoSite ? Optional.of(DemoWorld.SITE_URL) : config.netlify().siteUrl();
         String appName = config.heroku().app().orElse(DemoWorld.APP_NAME);
         modules.add(targets(new StatusTargets(Optional.of(appName), app, site, backupPrefix(config, appName))));
+        // Beside a simulated Heroku app, the line about sharing its platform is shown as the demo of it.
+        modules.add(placement(new Placement(config.runtime().dyno(), config.runtime().hostNote(),
+                !realHeroku && config.runtime().dyno().isEmpty())));
         Optional<String> staging = realHeroku ? config.heroku().stagingApp()
                 : Optional.of(config.heroku().stagingApp().orElse(DemoWorld.STAGING_APP_NAME));
         modules.add(restoreTargets(new RestoreTargets(Optional.of(appName), staging, app,
@@ -153,6 +159,15 @@ public final class Wiring {
             @Override
             protected void configure() {
                 bind(RestoreTargets.class).toInstance(targets);
+            }
+        };
+    }
+
+    private static Module placement(Placement placement) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), Placement.class).setBinding().toInstance(placement);
             }
         };
     }

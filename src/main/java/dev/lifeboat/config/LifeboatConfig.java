@@ -122,7 +122,9 @@ public record LifeboatConfig(
                 r.integer("LIFEBOAT_DOWN_AFTER_FAILURES", 3, 1, 100),
                 r.bool("LIFEBOAT_AUTO_INCIDENT", false),
                 fallback,
-                r.string("LIFEBOAT_INSTANCE").or(() -> r.string("DYNO")).orElseGet(LifeboatConfig::hostName));
+                r.string("LIFEBOAT_INSTANCE").or(() -> r.string("DYNO")).orElseGet(LifeboatConfig::hostName),
+                r.string("DYNO"),
+                r.string("LIFEBOAT_HOST_NOTE"));
         runtime.validationSql().ifPresent(sql -> ValidationSql.statements(sql).stream()
                 .map(ValidationSql::problem).flatMap(Optional::stream).distinct().forEach(r::problem));
 
@@ -148,6 +150,16 @@ public record LifeboatConfig(
     }
 
     /** Every setting as {@code NAME=value} lines, secrets shown as {@code ****}, for {@code ./lifeboat config}. */
+    /** Variables Lifeboat reads outside this class: {@code LIFEBOAT_LOG_LEVEL} (by {@code logback.xml}). */
+    public static final java.util.List<String> READ_ELSEWHERE = java.util.List.of("LIFEBOAT_LOG_LEVEL");
+
+    /** Every variable Lifeboat reads: those {@link #describe()} lists and {@link #READ_ELSEWHERE}. */
+    public static java.util.Set<String> variables() {
+        java.util.Set<String> all = new java.util.TreeSet<>(load(Env.of(Map.of())).describe().keySet());
+        all.addAll(READ_ELSEWHERE);
+        return all;
+    }
+
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("SLACK_BOT_TOKEN", show(slack.botToken()));
@@ -190,6 +202,7 @@ public record LifeboatConfig(
         out.put("DATABASE_URL", show(runtime.databaseUrl()));
         out.put("LIFEBOAT_DATA_DIR", runtime.dataDir().toString());
         out.put("LIFEBOAT_INSTANCE", runtime.instance());
+        out.put("LIFEBOAT_HOST_NOTE", show(runtime.hostNote()));
         return out;
     }
 

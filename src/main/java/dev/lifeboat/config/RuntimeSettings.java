@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param fallbackWebhookUrl     {@code LIFEBOAT_FALLBACK_WEBHOOK_URL} (treated as a secret: such URLs embed tokens)
  * @param instance               {@code LIFEBOAT_INSTANCE}, else {@code DYNO} (Heroku), else the host name: this
  *                               process's name among instances sharing one state store (whose runs it executes)
+ * @param dyno                   {@code DYNO}: set when Lifeboat itself runs on Heroku (its dyno's name)
+ * @param hostNote               {@code LIFEBOAT_HOST_NOTE}: where Lifeboat runs, in the operator's words
  */
 public record RuntimeSettings(
         int port,
@@ -27,14 +29,16 @@ public record RuntimeSettings(
         int downAfterFailures,
         boolean autoIncident,
         Optional<Secret> fallbackWebhookUrl,
-        String instance) {
+        String instance,
+        Optional<String> dyno,
+        Optional<String> hostNote) {
 
     /** Settings for a single, unnamed instance. */
     public RuntimeSettings(int port, Path dataDir, Optional<Secret> databaseUrl, Optional<String> validationSql,
                            int monitorIntervalSeconds, int downAfterFailures, boolean autoIncident,
                            Optional<Secret> fallbackWebhookUrl) {
         this(port, dataDir, databaseUrl, validationSql, monitorIntervalSeconds, downAfterFailures, autoIncident,
-                fallbackWebhookUrl, "lifeboat");
+                fallbackWebhookUrl, "lifeboat", Optional.empty(), Optional.empty());
     }
 
     public Optional<URI> fallbackWebhook() {

@@ -20,11 +20,13 @@ public final class StatusCommand implements CommandHandler {
 
     private final StatusService service;
     private final Provider<CommandRegistry> registry;
+    private final Placement placement;
 
     @Inject
-    public StatusCommand(StatusService service, Provider<CommandRegistry> registry) {
+    public StatusCommand(StatusService service, Provider<CommandRegistry> registry, Placement placement) {
         this.service = service;
         this.registry = registry;
+        this.placement = placement;
     }
 
     @Override
@@ -40,6 +42,6 @@ public final class StatusCommand implements CommandHandler {
         StatusFacts facts = service.facts();
         StatusReport report = StatusAnalysis.analyse(facts,
                 name -> registry.get().find(List.of(name.split(" "))).map(m -> m.args().isEmpty()).orElse(false));
-        return StatusRenderer.render(report);
+        return StatusRenderer.render(report, HostLine.of(placement, facts.herokuApp(), facts.herokuStatus()));
     }
 }

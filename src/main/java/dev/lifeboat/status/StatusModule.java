@@ -2,6 +2,7 @@ package dev.lifeboat.status;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.command.ChangeListener;
 import dev.lifeboat.command.CommandHandler;
 
@@ -13,5 +14,7 @@ public final class StatusModule extends AbstractModule {
         bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
         bind(FactsSource.class).to(StatusRound.class);
         Multibinder.newSetBinder(binder(), ChangeListener.class).addBinding().to(StatusService.class);
+        // Wiring says where Lifeboat runs; alone (tests), nothing is known about it and no line is shown.
+        OptionalBinder.newOptionalBinder(binder(), Placement.class).setDefault().toInstance(Placement.UNKNOWN);
     }
 }
