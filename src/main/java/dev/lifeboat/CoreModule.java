@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.name.Named;
 import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.config.HerokuSettings;
+import dev.lifeboat.config.IncidentSettings;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.config.NetlifySettings;
 import dev.lifeboat.config.RuntimeSettings;
@@ -44,6 +45,7 @@ public final class CoreModule extends AbstractModule {
         bind(S3Settings.class).toInstance(config.s3());
         bind(StatuspageSettings.class).toInstance(config.statuspage());
         bind(RuntimeSettings.class).toInstance(config.runtime());
+        bind(IncidentSettings.class).toInstance(config.incidents());
         bind(Instance.class).toInstance(new Instance(config.runtime().instance()));
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(GracefulStop.StopTimings.class).toInstance(GracefulStop.StopTimings.HEROKU);
