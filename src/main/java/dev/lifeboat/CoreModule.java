@@ -6,6 +6,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.config.HerokuSettings;
+import dev.lifeboat.config.IncidentSettings;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.config.NetlifySettings;
 import dev.lifeboat.config.RuntimeSettings;
@@ -47,6 +48,7 @@ public final class CoreModule extends AbstractModule {
         bind(RuntimeSettings.class).toInstance(config.runtime());
         OptionalBinder.newOptionalBinder(binder(), Instance.class).setBinding()
                 .toInstance(new Instance(config.runtime().instance()));
+        bind(IncidentSettings.class).toInstance(config.incidents());
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(GracefulStop.StopTimings.class).toInstance(GracefulStop.StopTimings.HEROKU);
         install(new HttpModule());

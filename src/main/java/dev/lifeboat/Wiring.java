@@ -15,6 +15,7 @@ import dev.lifeboat.demo.DemoPgBackupsModule;
 import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
+import dev.lifeboat.incident.IncidentModule;
 import dev.lifeboat.leader.LeaderModule;
 import dev.lifeboat.netlify.NetlifyModule;
 import dev.lifeboat.pgbackups.PgBackupsModule;
@@ -132,7 +133,7 @@ public final class Wiring {
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule(), new SiteModule());
+                new RestoreModule(), new SiteModule(), new IncidentModule());
     }
 
     /**

@@ -155,9 +155,9 @@ class WiringTest {
         Injector console = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
         Injector serve = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
 
-        assertEquals(java.util.List.of("AuditRunListener", "ConsoleProgress"), console.getInstance(Key.get(listeners)).stream()
+        assertEquals(java.util.List.of("AuditRunListener", "ConsoleProgress", "IncidentRunLink"), console.getInstance(Key.get(listeners)).stream()
                 .map(l -> l.getClass().getSimpleName()).sorted().toList());
-        assertEquals(java.util.List.of("AuditRunListener", "SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
+        assertEquals(java.util.List.of("AuditRunListener", "IncidentRunLink", "SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
                 .map(l -> l.getClass().getSimpleName()).sorted().toList());
         serve.getInstance(Lifecycle.class).close();
         console.getInstance(Lifecycle.class).close();

@@ -15,10 +15,12 @@ public record LifeboatConfig(
         NetlifySettings netlify,
         S3Settings s3,
         StatuspageSettings statuspage,
-        RuntimeSettings runtime) {
+        RuntimeSettings runtime,
+        IncidentSettings incidents) {
 
     private static final Pattern OPERATOR_ID = Pattern.compile("[UWS][A-Z0-9]{2,}");
     /** Heroku's own pattern for an app name (Platform API schema, {@code app/name}); {@code PathId} uses it too. */
+    private static final Pattern STATUSPAGE_COMPONENT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern HEROKU_APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
 
     /**
@@ -128,10 +130,31 @@ public record LifeboatConfig(
         runtime.validationSql().ifPresent(sql -> ValidationSql.statements(sql).stream()
                 .map(ValidationSql::problem).flatMap(Optional::stream).distinct().forEach(r::problem));
 
+        String template = r.string("LIFEBOAT_INCIDENT_TEMPLATE", IncidentSettings.DEFAULT_TEMPLATE).strip();
+        if (!template.contains(IncidentSettings.REASON)) {
+            r.problem("LIFEBOAT_INCIDENT_TEMPLATE must contain " + IncidentSettings.REASON
+                    + " where the incident's summary goes");
+        } else if (template.length() > 1000) {
+            r.problem("LIFEBOAT_INCIDENT_TEMPLATE is longer than 1000 characters");
+        }
+        List<String> components = new ArrayList<>();
+        for (String id : r.string("STATUSPAGE_COMPONENT_IDS", "").split("[,\\s]+")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            if (STATUSPAGE_COMPONENT_ID.matcher(id).matches()) {
+                components.add(id);
+            } else {
+                r.problem("STATUSPAGE_COMPONENT_IDS: '" + id + "' is not a Statuspage component id (letters and digits,"
+                        + " as in the component's API info)");
+            }
+        }
+        IncidentSettings incidents = new IncidentSettings(template, components);
+
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
-        return new LifeboatConfig(slack, access, heroku, netlify, s3, statuspage, runtime);
+        return new LifeboatConfig(slack, access, heroku, netlify, s3, statuspage, runtime, incidents);
     }
 
     /** What serving Slack over HTTP additionally needs; throws with every missing variable. */
@@ -194,6 +217,9 @@ public record LifeboatConfig(
         out.put("STATUSPAGE_API_KEY", show(statuspage.apiKey()));
         out.put("STATUSPAGE_PAGE_ID", show(statuspage.pageId()));
         out.put("STATUSPAGE_API_URL", statuspage.apiUrl().toString());
+        out.put("STATUSPAGE_COMPONENT_IDS", incidents.componentIds().isEmpty() ? "(not set)"
+                : String.join(",", incidents.componentIds()));
+        out.put("LIFEBOAT_INCIDENT_TEMPLATE", incidents.template());
         out.put("LIFEBOAT_VALIDATION_SQL", show(runtime.validationSql()));
         out.put("LIFEBOAT_MONITOR_INTERVAL_SECONDS", Integer.toString(runtime.monitorIntervalSeconds()));
         out.put("LIFEBOAT_DOWN_AFTER_FAILURES", Integer.toString(runtime.downAfterFailures()));

@@ -75,6 +75,18 @@ public final class Console {
                         continue;
                     }
                     command = command + " " + typed.strip();
+                } else if (button.editText().isPresent()) {
+                    print(out, "The text now:\n  " + button.editText().get() + "\nType the new text (one line): ");
+                    String typed = in.readLine();
+                    if (typed == null) {
+                        out.println();
+                        return;
+                    }
+                    if (typed.isBlank()) {
+                        println(out, "Nothing typed; nothing was changed.\n");
+                        continue;
+                    }
+                    command = command + " " + typed.strip();
                 }
                 println(out, "→ " + command);
             }
@@ -99,7 +111,8 @@ public final class Console {
         for (int i = 0; i < choices.size(); i++) {
             Button button = choices.get(i);
             text.append("\n  ").append(i + 1).append(") ").append(button.label()).append("  (").append(button.command())
-                    .append(button.typeToRun().map(word -> "; asks you to type " + word).orElse("")).append(')');
+                    .append(button.typeToRun().map(word -> "; asks you to type " + word).orElse(""))
+                    .append(button.editText().map(current -> "; asks for the new text").orElse("")).append(')');
         }
         text.append("\nType a number to choose, or any command.");
         return text.toString();

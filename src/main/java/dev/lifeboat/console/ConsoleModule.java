@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
 import dev.lifeboat.access.GroupDirectory;
+import dev.lifeboat.incident.IncidentChannel;
 import dev.lifeboat.runbook.RunListener;
 import java.io.PrintStream;
 
@@ -20,5 +21,6 @@ public final class ConsoleModule extends AbstractModule {
         bind(GroupDirectory.class).to(ConsoleGroupDirectory.class);
         bind(PrintStream.class).annotatedWith(Names.named("console")).toInstance(out);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(ConsoleProgress.class);
+        bind(IncidentChannel.class).to(ConsoleIncidentChannel.class);
     }
 }

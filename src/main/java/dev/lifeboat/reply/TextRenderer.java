@@ -48,7 +48,8 @@ public final class TextRenderer {
                 out.append("Next steps:");
                 // A button that asks for a typed word shows the whole command to type, the word included.
                 a.buttons().forEach(b -> out.append(" [").append(b.label()).append(": ").append(b.command())
-                        .append(b.typeToRun().map(word -> " " + word).orElse("")).append(']'));
+                        .append(b.typeToRun().map(word -> " " + word).orElse(""))
+                        .append(b.editText().map(text -> " TEXT").orElse("")).append(']'));
                 out.append('\n');
             }
         }

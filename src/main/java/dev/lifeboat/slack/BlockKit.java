@@ -115,7 +115,7 @@ public final class BlockKit {
             case DEFAULT -> null;
         };
         // A button that asks for a typed word first opens a dialog (TypedConfirmation) instead of running at once.
-        boolean typed = button.typeToRun().isPresent();
+        boolean typed = button.asksForText();
         return ButtonElement.builder()
                 .text(plainText(cut(button.label(), MAX_BUTTON_TEXT)))
                 .actionId((typed ? TypedConfirmation.ACTION_PREFIX : RUN_ACTION_PREFIX) + index)

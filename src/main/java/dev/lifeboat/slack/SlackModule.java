@@ -11,6 +11,7 @@ import dev.lifeboat.Lifecycle;
 import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
+import dev.lifeboat.incident.IncidentChannel;
 import dev.lifeboat.runbook.RunListener;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -28,6 +29,7 @@ public final class SlackModule extends AbstractModule {
     protected void configure() {
         bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SlackRunProgress.class);
+        bind(IncidentChannel.class).to(SlackIncidentChannel.class);
     }
 
     /**

@@ -60,13 +60,19 @@ final class TypedConfirmation {
     private static final Logger log = LoggerFactory.getLogger(TypedConfirmation.class);
     private static final Gson GSON = GsonFactory.createSnakeCase();
 
-    /** What a typed button carries in its value. */
-    record Request(String label, String command, String expected) {
+    /** What a typed button carries in its value; {@code edit} is the text to edit (an edit button), else null. */
+    record Request(String label, String command, String expected, String edit) {
+        boolean editing() {
+            return edit != null;
+        }
     }
 
     /** What the modal carries in its {@code private_metadata}, for the submission. */
-    record Metadata(String command, String expected, String channel, String responseUrl) {
+    record Metadata(String command, String expected, String channel, String responseUrl, Boolean editing) {
     }
+
+    /** The longest text an edit button carries (its value holds at most 2,000 characters, the command included). */
+    static final int MAX_EDIT_TEXT = 1_400;
 
     private final CommandRunner runner;
     private final BackgroundAnswers answers;
@@ -90,8 +96,12 @@ final class TypedConfirmation {
 
     /** The value of a typed button: its label, command and the word to type (short; Slack allows 2,000 characters). */
     static String buttonValue(Button button) {
+        if (button.editText().isPresent()) {
+            return GSON.toJson(new Request(BlockKit.cut(button.label(), BlockKit.MAX_BUTTON_TEXT), BlockKit.cut(button.command(), 300),
+                    "", BlockKit.cut(button.editText().get(), MAX_EDIT_TEXT)));
+        }
         return GSON.toJson(new Request(BlockKit.cut(button.label(), BlockKit.MAX_BUTTON_TEXT), BlockKit.cut(button.command(), 1_500),
-                BlockKit.cut(button.typeToRun().orElse(""), 200)));
+                BlockKit.cut(button.typeToRun().orElse(""), 200), null));
     }
 
     private Response onClick(BlockActionPayload payload, ActionContext ctx) {
@@ -108,7 +118,8 @@ final class TypedConfirmation {
             return ctx.ack();
         }
         String channel = Optional.ofNullable(payload.getChannel()).map(BlockActionPayload.Channel::getId).orElse(null);
-        String metadata = GSON.toJson(new Metadata(request.command(), request.expected(), channel, responseUrl));
+        String metadata = GSON.toJson(new Metadata(request.command(), request.expected(), channel, responseUrl,
+                request.editing() ? Boolean.TRUE : null));
         if (metadata.length() > MAX_METADATA) {
             replies.sendAfterAck(responseUrl, Reply.text(":warning: That command is too long to confirm in a dialog; "
                     + "run it with `/dr " + BlockKit.cut(request.command(), 200) + " " + request.expected() + "`."));
@@ -145,6 +156,9 @@ final class TypedConfirmation {
 
     /** The modal: what the button does, the word to type as the hint, and one text field. */
     static View modal(Request request, String metadata) {
+        if (request.editing()) {
+            return editModal(request, metadata);
+        }
         PlainTextInputElement field = PlainTextInputElement.builder().actionId(INPUT_ID)
                 .placeholder(plainText(BlockKit.cut(request.expected(), 150))).build();
         return View.builder()
@@ -163,6 +177,23 @@ final class TypedConfirmation {
                 .build();
     }
 
+    /** An edit button's modal: the text in a multi-line field, saved with the button's command. */
+    static View editModal(Request request, String metadata) {
+        PlainTextInputElement field = PlainTextInputElement.builder().actionId(INPUT_ID).multiline(true)
+                .initialValue(request.edit()).maxLength(MAX_EDIT_TEXT).build();
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .title(ViewTitle.builder().type("plain_text").text(BlockKit.cut(request.label(), MAX_TITLE)).build())
+                .submit(ViewSubmit.builder().type("plain_text").text("Save").build())
+                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .privateMetadata(metadata)
+                .blocks(List.of(input(i -> i.blockId(BLOCK_ID).label(plainText("Text"))
+                        .hint(plainText("Saving shows the preview again; nothing is posted until you press Post."))
+                        .element(field))))
+                .build();
+    }
+
     private Response onSubmit(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
         Metadata metadata;
         try {
@@ -177,8 +208,13 @@ final class TypedConfirmation {
         String typed = Optional.ofNullable(payload.getView().getState()).map(ViewState::getValues)
                 .map(values -> values.get(BLOCK_ID)).map(block -> block.get(INPUT_ID)).map(ViewState.Value::getValue)
                 .map(String::strip).orElse("");
+        boolean editing = Boolean.TRUE.equals(metadata.editing());
         if (typed.isEmpty()) {
-            return ctx.ackWithErrors(Map.of(BLOCK_ID, "Type " + metadata.expected() + " to confirm, or press Cancel."));
+            return ctx.ackWithErrors(Map.of(BLOCK_ID, editing ? "Write the text, or press Cancel."
+                    : "Type " + metadata.expected() + " to confirm, or press Cancel."));
+        }
+        if (editing) {
+            typed = typed.replaceAll("\\s+", " ");
         }
         Actor actor = new Actor(payload.getUser().getId(), payload.getUser().getUsername());
         String command = metadata.command() + " " + typed;

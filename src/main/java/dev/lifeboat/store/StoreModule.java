@@ -8,6 +8,7 @@ import dev.lifeboat.audit.AuditTimings;
 import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
+import dev.lifeboat.incident.IncidentStore;
 import dev.lifeboat.leader.LeaderLeases;
 import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
@@ -32,6 +33,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     RunStore runStore(Database database, Clock clock) {
         return new JdbcRunStore(database.dataSource(), clock);
+    }
+
+    @Provides
+    @Singleton
+    IncidentStore incidentStore(Database database) {
+        return new JdbcIncidentStore(database.dataSource());
     }
 
     @Provides

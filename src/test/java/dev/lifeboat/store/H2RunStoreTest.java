@@ -46,6 +46,14 @@ class H2RunStoreTest {
     }
 
     @Nested
+    class Incidents extends IncidentStoreContract {
+        @Override
+        Database database() {
+            return database;
+        }
+    }
+
+    @Nested
     class Locks extends RunLockContract {
         @Override
         Database database() {

@@ -68,6 +68,14 @@ class PostgresRunStoreTest {
     }
 
     @Nested
+    class Incidents extends IncidentStoreContract {
+        @Override
+        Database database() {
+            return database;
+        }
+    }
+
+    @Nested
     class Locks extends RunLockContract {
         @Override
         Database database() {
