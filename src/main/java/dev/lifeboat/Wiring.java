@@ -15,6 +15,8 @@ import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.netlify.NetlifyModule;
+import dev.lifeboat.offsite.OffsiteModule;
+import dev.lifeboat.offsite.OffsiteTargets;
 import dev.lifeboat.pgbackups.PgBackupsModule;
 import dev.lifeboat.s3.S3Module;
 import dev.lifeboat.statuspage.StatuspageModule;
@@ -100,6 +102,8 @@ public final class Wiring {
             Optional<String> staging = config.heroku().configured() ? config.heroku().stagingApp() : Optional.empty();
             modules.add(restoreTargets(new RestoreTargets(app, staging, config.heroku().healthUrl(),
                     backupPrefix(config, app.orElse("")))));
+            modules.add(offsiteTargets(new OffsiteTargets(app, backupPrefix(config, app.orElse("")),
+                    config.s3().retentionDays())));
             return new Plan(modules, List.of());
         }
         boolean realHeroku = world == World.MIXED && config.heroku().configured();
@@ -117,13 +121,15 @@ public final class Wiring {
                 : Optional.of(config.heroku().stagingApp().orElse(DemoWorld.STAGING_APP_NAME));
         modules.add(restoreTargets(new RestoreTargets(Optional.of(appName), staging, app,
                 backupPrefix(config, appName))));
+        modules.add(offsiteTargets(new OffsiteTargets(Optional.of(appName), backupPrefix(config, appName),
+                config.s3().retentionDays())));
         return new Plan(modules, simulated);
     }
 
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule());
+                new RestoreModule(), new OffsiteModule());
     }
 
     /**
@@ -150,6 +156,15 @@ public final class Wiring {
             @Override
             protected void configure() {
                 bind(RestoreTargets.class).toInstance(targets);
+            }
+        };
+    }
+
+    private static Module offsiteTargets(OffsiteTargets targets) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(OffsiteTargets.class).toInstance(targets);
             }
         };
     }

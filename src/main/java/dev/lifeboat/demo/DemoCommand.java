@@ -20,7 +20,7 @@ final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
     private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
-            "[break|heal " + PARTS + "|all] | fail restore|backup",
+            "[break|heal " + PARTS + "|all] | fail restore|backup|copy",
             "practise an outage in the simulated world; `fail restore` makes the next restore fail (demo world only)");
     static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
     static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
@@ -95,13 +95,18 @@ final class DemoCommand implements CommandHandler {
                 return Reply.text(":boom: The next restore in the demo world will fail part-way (`" + FAILURE
                         + "`). Try `restore` and confirm it: the run stops, says maintenance is on, and what to do.");
             }
+            case "copy" -> {
+                backups.get().failNextDownload();
+                return Reply.text(":boom: The next offsite copy in the demo world will lose its source half-way: "
+                        + "nothing is stored, and the next `backup offsite` tries again.");
+            }
             case "backup" -> {
                 backups.get().failNextCapture(CAPTURE_FAILURE);
                 return Reply.text(":boom: The next backup in the demo world will fail (`" + CAPTURE_FAILURE
                         + "`). A restore's safety backup fails first, so nothing is restored.");
             }
             default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore` or "
-                    + "`demo fail backup`." : "`demo fail` takes `restore` or `backup`, not `" + what + "`.");
+                    + "`demo fail backup` or `demo fail copy`." : "`demo fail` takes `restore`, `backup` or `copy`, not `" + what + "`.");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.lifeboat.status;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.lifeboat.offsite.OffsiteLedger;
 import dev.lifeboat.command.ChangeListener;
 import dev.lifeboat.command.CommandHandler;
 
@@ -12,6 +14,7 @@ public final class StatusModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), CommandHandler.class).addBinding().to(StatusCommand.class);
         bind(StatusTimings.class).toInstance(StatusTimings.DEFAULT);
         bind(FactsSource.class).to(StatusRound.class);
+        OptionalBinder.newOptionalBinder(binder(), OffsiteLedger.class);
         Multibinder.newSetBinder(binder(), ChangeListener.class).addBinding().to(StatusService.class);
     }
 }

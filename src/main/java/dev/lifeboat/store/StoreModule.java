@@ -2,12 +2,14 @@ package dev.lifeboat.store;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.Lifecycle;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.audit.AuditTimings;
 import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
+import dev.lifeboat.offsite.OffsiteLedger;
 import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -19,6 +21,7 @@ public final class StoreModule extends AbstractModule {
     protected void configure() {
         bind(StoreTimeouts.class).toInstance(StoreTimeouts.DEFAULT);
         bind(AuditTimings.class).toInstance(AuditTimings.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), OffsiteLedger.class).setBinding().to(JdbcOffsiteLedger.class);
     }
 
     @Provides
@@ -31,6 +34,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     RunStore runStore(Database database, Clock clock) {
         return new JdbcRunStore(database.dataSource(), clock);
+    }
+
+    @Provides
+    @Singleton
+    JdbcOffsiteLedger offsiteLedger(Database database) {
+        return new JdbcOffsiteLedger(database.dataSource());
     }
 
     @Provides
