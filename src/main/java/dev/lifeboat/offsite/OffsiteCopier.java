@@ -3,7 +3,6 @@ package dev.lifeboat.offsite;
 import dev.lifeboat.config.Redact;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.pgbackups.BackupDownloads;
-import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferKind;
 import dev.lifeboat.pgbackups.TransferStatus;
@@ -61,15 +60,12 @@ final class OffsiteCopier {
         }
     }
 
-    private final PgBackups backups;
     private final BackupDownloads downloads;
     private final OffsiteStore store;
     private final OffsiteLedger ledger;
     private final Clock clock;
 
-    OffsiteCopier(PgBackups backups, BackupDownloads downloads, OffsiteStore store, OffsiteLedger ledger,
-                  Clock clock) {
-        this.backups = backups;
+    OffsiteCopier(BackupDownloads downloads, OffsiteStore store, OffsiteLedger ledger, Clock clock) {
         this.downloads = downloads;
         this.store = store;
         this.ledger = ledger;

@@ -64,7 +64,7 @@ final class OffsiteParts {
     }
 
     OffsiteCopier copier() {
-        return new OffsiteCopier(backups(), downloads.orElseThrow(() -> new IllegalStateException(
+        return new OffsiteCopier(downloads.orElseThrow(() -> new IllegalStateException(
                 "Backup downloads are not configured: set HEROKU_API_KEY and HEROKU_APP.")), offsite(),
                 ledger.orElseThrow(() -> new IllegalStateException("The state store is not available.")), clock);
     }
