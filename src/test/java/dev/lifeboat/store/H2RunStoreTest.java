@@ -57,4 +57,17 @@ class H2RunStoreTest {
             return reopenFile();
         }
     }
+
+    @Nested
+    class Offsite extends OffsiteLedgerContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenFile();
+        }
+    }
 }

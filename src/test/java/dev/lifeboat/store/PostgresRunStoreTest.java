@@ -79,4 +79,17 @@ class PostgresRunStoreTest {
             return reopenDatabase();
         }
     }
+
+    @Nested
+    class Offsite extends OffsiteLedgerContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenDatabase();
+        }
+    }
 }
