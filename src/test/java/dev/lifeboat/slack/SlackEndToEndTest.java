@@ -179,7 +179,7 @@ class SlackEndToEndTest {
         assertEquals("ephemeral", body.path("response_type").asText());
         String text = allText(body);
         assertTrue(text.contains("`/dr status`"), text);
-        assertTrue(text.contains("`/dr history [N]`"), text);
+        assertTrue(text.contains("`/dr history [N|RUN]`"), text);
         assertTrue(text.contains("*Operators only* (these change things):\n`/dr approve RUN`"), text);
         assertTrue(text.contains("\n`/dr restart [TYPE]`"), text);
         assertTrue(text.contains("\n`/dr restore [BACKUP] [to staging|production]`"), text);
@@ -236,7 +236,7 @@ class SlackEndToEndTest {
         slash("history lots", STRANGER);
 
         String text = allText(awaitResponse());
-        assertTrue(text.contains("`lots` is not a number of entries.\nUsage: `/dr history [N]`"), text);
+        assertTrue(text.contains("`lots` is not a number of entries, nor a run id (like `r-7k2m9q`).\nUsage: `/dr history [N|RUN]`"), text);
     }
 
     @Test

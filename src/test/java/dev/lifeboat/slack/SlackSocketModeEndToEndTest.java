@@ -260,7 +260,7 @@ class SlackSocketModeEndToEndTest {
         assertEquals("ephemeral", payload.path("response_type").asText(), ack.toString());
         String text = allText(payload);
         assertTrue(text.contains("`/dr status`"), text);
-        assertTrue(text.contains("`/dr history [N]`"), text);
+        assertTrue(text.contains("`/dr history [N|RUN]`"), text);
         assertTrue(text.contains("Operators: <@U0OPERATOR>, <!subteam^S0ONCALL>."), text);
         assertTrue(wire.findAll(postRequestedFor(urlPathEqualTo("/respond/help"))).isEmpty(), "help needs no response_url");
     }
