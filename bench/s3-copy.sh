@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the S3 offsite copy: stream an HTTP body into S3 (S3Proxy on loopback) through OffsiteStore.upload
-# with the uploader JVM capped at -Xmx128m, against curl reading the same source to /dev/null.
+# with the uploader JVM capped at -Xmx128m, against what a person could do instead: `curl --upload-file` of the
+# same body (saved to a file first) to a presigned PUT URL on the same S3Proxy.
 #
 # Usage (from the repository root): bench/s3-copy.sh [SIZE_MIB ...]     default: 256 1024
 # Everything listens on 127.0.0.1 only; processes and temporary files are removed on exit.
@@ -44,17 +45,13 @@ CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
 echo "Starting S3Proxy (own JVM) and the generated source..." >&2
 java -Xmx512m -cp "$CP" dev.lifeboat.bench.S3ProxyMain "$WORK" "$BUCKET" >"$WORK/s3proxy.log" 2>&1 &
 PIDS+=($!)
-java -Xmx64m -cp "$CP" dev.lifeboat.bench.DiscardS3Main >"$WORK/discard.log" 2>&1 &
-PIDS+=($!)
 python3 bench/generated_source.py >"$WORK/source.port" 2>"$WORK/source.log" &
 PIDS+=($!)
 wait_for_line "$WORK/s3proxy.log" '^READY ' 60
-wait_for_line "$WORK/discard.log" '^READY ' 30
 wait_for_line "$WORK/source.port" '^[0-9]' 10
 ENDPOINT="$(sed -n 's/^READY //p' "$WORK/s3proxy.log")"
-DISCARD="$(sed -n 's/^READY //p' "$WORK/discard.log")"
 SOURCE="http://127.0.0.1:$(head -n1 "$WORK/source.port")"
-for url in "$ENDPOINT" "$DISCARD"; do
+for url in "$ENDPOINT"; do
     case "$url" in http://127.0.0.1:*) ;; *) echo "not on loopback: $url" >&2; exit 1 ;; esac
 done
 
@@ -77,32 +74,32 @@ ROWS=()
 for mib in "${SIZES_MIB[@]}"; do
     bytes=$((mib * 1024 * 1024))
     echo "Copying $mib MiB..." >&2
-    read -r curl_bytes curl_secs < <(curl -sf -o /dev/null -w '%{size_download} %{time_total}\n' "$SOURCE/$bytes")
-    [[ "$curl_bytes" == "$bytes" ]] || { echo "curl read $curl_bytes of $bytes bytes" >&2; exit 1; }
+    curl -sf -o "$WORK/body.bin" "$SOURCE/$bytes"
+    expected_sha=$(sha256sum "$WORK/body.bin" | cut -d' ' -f1)
+    url=$(java -cp "$CP" dev.lifeboat.bench.PresignPutMain "$ENDPOINT" "$BUCKET" "pg-backups/bench/curl-$mib.dump")
+    case "$url" in http://127.0.0.1:*) ;; *) echo "presigned URL not on loopback" >&2; exit 1 ;; esac
+    read -r curl_code curl_bytes curl_secs < <(curl -s -o /dev/null -w '%{http_code} %{size_upload} %{time_total}\n' \
+        --upload-file "$WORK/body.bin" "$url")
+    [[ "$curl_code" == 200 && "$curl_bytes" == "$bytes" ]] \
+        || { echo "curl PUT answered $curl_code after $curl_bytes of $bytes bytes" >&2; exit 1; }
     curl_mbps=$(awk -v b="$bytes" -v s="$curl_secs" 'BEGIN { printf "%.1f", b / 1e6 / s }')
-    expected_sha=$(curl -sf "$SOURCE/$bytes" | sha256sum | cut -d' ' -f1)
+    rm -f "$WORK/body.bin"
 
-    copy "$DISCARD" "$bytes" "pg-backups/bench/$mib.dump"
-    null_mbps=$our_mbps
-    null_rss_kb=$rss_kb
     copy "$ENDPOINT" "$bytes" "pg-backups/bench/$mib.dump"
     transfer_mbps=$(awk -v b="$bytes" -v s="$transfer_secs" 'BEGIN { printf "%.1f", b / 1e6 / s }')
     ratio=$(awk -v a="$our_mbps" -v b="$curl_mbps" 'BEGIN { printf "%.2f", a / b }')
-    null_ratio=$(awk -v a="$null_mbps" -v b="$curl_mbps" 'BEGIN { printf "%.2f", a / b }')
-    ROWS+=("$(printf '%8s | %9s %10s %9s %6s %9s | %9s %6s %9s | %5s' "$mib MiB" "$our_mbps" "$transfer_mbps" \
-        "$curl_mbps" "$ratio" "$((rss_kb / 1024)) MiB" "$null_mbps" "$null_ratio" "$((null_rss_kb / 1024)) MiB" \
-        "$parts")")
+    ROWS+=("$(printf '%8s | %9s %10s | %12s %6s | %9s | %5s' "$mib MiB" "$our_mbps" "$transfer_mbps" \
+        "$curl_mbps" "$ratio" "$((rss_kb / 1024)) MiB" "$parts")")
 done
 
 echo
-echo "S3 offsite copy: HTTP source -> OffsiteStore.upload -> S3 endpoint; uploader JVM -Xmx128m; $(nproc) CPUs," \
+echo "S3 offsite copy into S3Proxy (filesystem-nio2) on loopback; uploader JVM -Xmx128m; $(nproc) CPUs," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%8s | %-48s | %-29s | %5s\n' "" "into S3Proxy (filesystem-nio2)" "into a null S3 (discards)" ""
-printf '%8s | %9s %10s %9s %6s %9s | %9s %6s %9s | %5s\n' size "MB/s" "MB/s parts" "MB/s curl" ratio "peak RSS" \
-    "MB/s" ratio "peak RSS" parts
+printf '%8s | %9s %10s | %12s %6s | %9s | %5s\n' size "MB/s" "MB/s parts" "MB/s curl PUT" ratio "peak RSS" parts
 printf '%s\n' "${ROWS[@]}"
 echo
-echo "MB/s: the whole copy (GET, parts, complete, checksum self-copy); MB/s parts: until the last part was stored."
-echo "MB/s curl: the same source read to /dev/null with curl; ratio: MB/s / MB/s curl."
+echo "MB/s: Lifeboat's whole copy (GET from the source, parts, complete, checksum sidecar); MB/s parts: until the"
+echo "last part was stored. MB/s curl PUT: curl --upload-file of the same body, from a local file, to a presigned PUT"
+echo "URL on the same S3Proxy (one request, no checksum); ratio: MB/s / MB/s curl PUT (aim >= 0.7)."
 echo "Peak RSS: maximum resident set size of the uploader JVM (/usr/bin/time -v). Every copy's size and SHA-256"
 echo "were checked against the source."

@@ -7,6 +7,7 @@ import dev.lifeboat.demo.DemoNetlify;
 import dev.lifeboat.demo.DemoPgBackups;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.netlify.NetlifySite;
+import dev.lifeboat.pgbackups.BackupDownloads;
 import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.s3.OffsiteStore;
 import dev.lifeboat.statuspage.StatusPage;
@@ -21,6 +22,7 @@ final class SystemsModule extends AbstractModule {
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), HerokuPlatform.class);
         OptionalBinder.newOptionalBinder(binder(), PgBackups.class);
+        OptionalBinder.newOptionalBinder(binder(), BackupDownloads.class);
         OptionalBinder.newOptionalBinder(binder(), NetlifySite.class);
         OptionalBinder.newOptionalBinder(binder(), StatusPage.class);
         OptionalBinder.newOptionalBinder(binder(), OffsiteStore.class);

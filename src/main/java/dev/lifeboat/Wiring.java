@@ -18,6 +18,8 @@ import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.incident.IncidentModule;
 import dev.lifeboat.leader.LeaderModule;
 import dev.lifeboat.netlify.NetlifyModule;
+import dev.lifeboat.offsite.OffsiteModule;
+import dev.lifeboat.offsite.OffsiteTargets;
 import dev.lifeboat.pgbackups.PgBackupsModule;
 import dev.lifeboat.s3.S3Module;
 import dev.lifeboat.statuspage.StatuspageModule;
@@ -107,6 +109,8 @@ public final class Wiring {
             Optional<String> staging = config.heroku().configured() ? config.heroku().stagingApp() : Optional.empty();
             modules.add(restoreTargets(new RestoreTargets(app, staging, config.heroku().healthUrl(),
                     backupPrefix(config, app.orElse("")))));
+            modules.add(offsiteTargets(new OffsiteTargets(app, backupPrefix(config, app.orElse("")),
+                    config.s3().retentionDays())));
             return new Plan(modules, List.of());
         }
         boolean realHeroku = world == World.MIXED && config.heroku().configured();
@@ -127,13 +131,15 @@ public final class Wiring {
                 : Optional.of(config.heroku().stagingApp().orElse(DemoWorld.STAGING_APP_NAME));
         modules.add(restoreTargets(new RestoreTargets(Optional.of(appName), staging, app,
                 backupPrefix(config, appName))));
+        modules.add(offsiteTargets(new OffsiteTargets(Optional.of(appName), backupPrefix(config, appName),
+                config.s3().retentionDays())));
         return new Plan(modules, simulated);
     }
 
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule(), new SiteModule(), new IncidentModule());
+                new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule());
     }
 
     /**
@@ -169,6 +175,15 @@ public final class Wiring {
             @Override
             protected void configure() {
                 OptionalBinder.newOptionalBinder(binder(), Placement.class).setBinding().toInstance(placement);
+            }
+        };
+    }
+
+    private static Module offsiteTargets(OffsiteTargets targets) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(OffsiteTargets.class).toInstance(targets);
             }
         };
     }

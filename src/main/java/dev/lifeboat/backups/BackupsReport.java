@@ -8,6 +8,7 @@ import dev.lifeboat.pgbackups.Transfers;
 import dev.lifeboat.reply.Reply;
 import dev.lifeboat.s3.OffsiteCopy;
 import dev.lifeboat.status.Ages;
+import dev.lifeboat.status.CopyVerification;
 import dev.lifeboat.status.Fetched;
 import dev.lifeboat.status.StatusAnalysis;
 import dev.lifeboat.status.StatusFacts;
@@ -59,6 +60,9 @@ public final class BackupsReport {
         if (!f.copies().ok()) {
             reply.context("Offsite copies: " + f.copies().why());
         }
+        if (f.copies().ok() && !f.copyRecords().ok() && f.copyRecords().gap() != Fetched.Gap.NOT_CONFIGURED) {
+            reply.context("Checksums recorded by Lifeboat: " + f.copyRecords().why());
+        }
 
         List<Transfer> running = transfers.stream().filter(t -> !t.isFinished()).toList();
         if (!running.isEmpty()) {
@@ -102,10 +106,12 @@ public final class BackupsReport {
             Optional<OffsiteCopy> copy = StatusAnalysis.copyOf(b, copies.get());
             if (copy.isEmpty()) {
                 line.append(" · offsite ✗");
+                CopyVerification.failure(b, f.copyRecords()).ifPresent(why -> line.append(" (").append(why)
+                        .append(")"));
             } else if (copy.get().size() != b.processedBytes()) {
                 line.append(" · offsite :warning: ").append(Transfers.humanBytes(copy.get().size())).append(", size differs");
             } else {
-                line.append(" · offsite ✓");
+                line.append(" · offsite ✓ ").append(CopyVerification.matching(b, copy.get(), f.copyRecords()));
             }
         }
         if (newestGood && b.finishedAt() != null

@@ -20,9 +20,9 @@ final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
     private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
-            "[break|heal " + PARTS + "|all] | fail restore|backup|site",
-            "practise an outage in the simulated world; `fail restore` makes the next restore fail, `fail site` the"
-                    + " next Netlify build (demo world only)");
+            "[break|heal " + PARTS + "|all] | fail restore|backup|copy|site",
+            "practise an outage in the simulated world; `fail restore` makes the next restore fail, `fail copy` the"
+                    + " next offsite copy, `fail site` the next Netlify build (demo world only)");
     static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
     static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
     static final String SITE_BUILD_FAILURE = "Failed during stage 'building site': Build script returned non-zero exit"
@@ -104,14 +104,19 @@ final class DemoCommand implements CommandHandler {
                 return Reply.text(":boom: The next restore in the demo world will fail part-way (`" + FAILURE
                         + "`). Try `restore` and confirm it: the run stops, says maintenance is on, and what to do.");
             }
+            case "copy" -> {
+                backups.get().failNextDownload();
+                return Reply.text(":boom: The next offsite copy in the demo world will lose its source half-way: "
+                        + "nothing is stored, and the next `backup offsite` tries again.");
+            }
             case "backup" -> {
                 backups.get().failNextCapture(CAPTURE_FAILURE);
                 return Reply.text(":boom: The next backup in the demo world will fail (`" + CAPTURE_FAILURE
                         + "`). A restore's safety backup fails first, so nothing is restored.");
             }
             default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore`, "
-                    + "`demo fail backup` or `demo fail site`." : "`demo fail` takes `restore`, `backup` or `site`, not `"
-                    + what + "`.");
+                    + "`demo fail backup`, `demo fail copy` or `demo fail site`." : "`demo fail` takes `restore`, `backup`,"
+                    + " `copy` or `site`, not `" + what + "`.");
         }
     }
 

@@ -42,6 +42,7 @@ public final class DemoPgBackups implements PgBackups {
     private String failNext;
     private String failNextRestore;
     private String failNextCapture;
+    private boolean failNextDownload;
     private Failure outage;
 
     @Inject
@@ -76,6 +77,18 @@ public final class DemoPgBackups implements PgBackups {
     /** The next capture (only) fails part-way, its logs ending with {@code reason}; restores go on working. */
     public synchronized void failNextCapture(String reason) {
         this.failNextCapture = reason;
+    }
+
+    /** The next backup download (an offsite copy's source) dies part-way through the stream. */
+    public synchronized void failNextDownload() {
+        this.failNextDownload = true;
+    }
+
+    /** Whether this download should die part-way; asking clears the switch. */
+    synchronized boolean takeDownloadFailure() {
+        boolean fail = failNextDownload;
+        failNextDownload = false;
+        return fail;
     }
 
     /** Makes every call fail as the data API would during an outage of this kind, until {@link #endApiOutage()}. */

@@ -1,6 +1,7 @@
 package dev.lifeboat.demo;
 
 import com.google.inject.AbstractModule;
+import dev.lifeboat.pgbackups.BackupDownloads;
 import dev.lifeboat.pgbackups.PgBackups;
 import jakarta.inject.Singleton;
 
@@ -14,5 +15,6 @@ public final class DemoPgBackupsModule extends AbstractModule {
     protected void configure() {
         bind(DemoPgBackups.class).in(Singleton.class);
         bind(PgBackups.class).to(DemoPgBackups.class);
+        bind(BackupDownloads.class).to(DemoBackupDownloads.class).in(Singleton.class);
     }
 }

@@ -130,6 +130,12 @@ public final class DemoS3 implements OffsiteStore {
         return new UploadResult(request.key(), bytes, hex, (int) parts, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** The simulated store never leaves an upload open. */
+    @Override
+    public int abortUnfinished(String key) {
+        return 0;
+    }
+
     /** One copy of each nightly backup of the simulated database, written about 17 minutes after it started. */
     private void seed() {
         Instant now = clock.instant();

@@ -36,6 +36,12 @@ public final class PgBackupsModule extends AbstractModule {
         return new PgBackupsClient(http, settings.dataApiUrl(), json);
     }
 
+    @Provides
+    @Singleton
+    BackupDownloads backupDownloads(PgBackups backups, OkHttpClient shared) {
+        return new HttpBackupDownloads(backups, shared);
+    }
+
     /** The data API variant of the shared client; tests call this with short timeouts and a sleeper that records. */
     static OkHttpClient httpClient(OkHttpClient shared, HerokuSettings settings, Duration connectTimeout,
                                    Duration readTimeout, RetryPolicy retries, RetryInterceptor.Sleeper sleeper) {

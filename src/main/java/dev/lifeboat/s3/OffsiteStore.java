@@ -44,4 +44,10 @@ public interface OffsiteStore {
      * @throws S3StoreException      when S3 refused or failed
      */
     UploadResult upload(UploadRequest request);
+
+    /**
+     * Aborts multipart uploads still open at exactly {@code key} (left by a process that died while copying), so a
+     * new attempt starts clean and no parts are billed; returns how many were aborted.
+     */
+    int abortUnfinished(String key);
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -21,15 +22,14 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
  * The offsite store over one bucket of S3 or an S3-compatible server.
  *
  * <p><b>Where the checksum lives.</b> S3 user metadata can only be given when an upload starts, but the SHA-256 is
- * known only at its end. After completing the upload, objects up to 5 GiB get their metadata with a server-side
- * self-{@code CopyObject} ({@code MetadataDirective.REPLACE}): no bytes pass through us again, the result is one
- * object whose HEAD carries everything, and the copy replaces the object atomically. {@code CopyObject} refuses
- * sources over 5 GiB, and a multipart server-side copy of tens of GB would cost minutes and double the storage
- * while it runs, so bigger objects keep the metadata given at start (source name, and a pointer
- * {@code lifeboat-sha256-sidecar}) and the checksum goes to a small sidecar object {@code KEY.sha256} in
- * {@code sha256sum} format ({@code <hex>  <file name>}, so a person can check a download with {@code sha256sum -c}),
- * which carries the same user metadata. {@link #head} reads either transparently, {@link #list} hides sidecars and
- * {@link #delete} removes them with their copy.
+ * known only at its end. A body smaller than one part goes up in a single PUT whose metadata carries the checksum.
+ * A multipart copy is started with what is known then (source name, and a pointer {@code lifeboat-sha256-sidecar})
+ * and its checksum goes to a small sidecar object {@code KEY.sha256} in {@code sha256sum} format
+ * ({@code <hex>  <file name>}, so a person can check a download with {@code sha256sum -c}), which carries the same
+ * user metadata. There is no server-side self-copy to attach the checksum to the object itself: S3 would read the
+ * whole object a second time (minutes for a large dump). Lifeboat also records the checksum in its state store.
+ * {@link #head} reads either transparently, {@link #list} hides sidecars and {@link #delete} removes them with their
+ * copy.
  */
 final class S3OffsiteStore implements OffsiteStore {
     static final String SIDECAR_SUFFIX = ".sha256";
@@ -129,6 +129,25 @@ final class S3OffsiteStore implements OffsiteStore {
                     + request.key());
         }
         return uploads.run(request);
+    }
+
+    @Override
+    public int abortUnfinished(String key) {
+        Keys.check(key);
+        String doing = errors.doing("listing unfinished uploads to", key);
+        int aborted = 0;
+        try {
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(r -> r.bucket(bucket).prefix(key))
+                    .uploads()) {
+                if (upload.key().equals(key)) {
+                    s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload.uploadId()));
+                    aborted++;
+                }
+            }
+        } catch (SdkException e) {
+            throw errors.translate(e, doing);
+        }
+        return aborted;
     }
 
     private HeadObjectResponse headObject(String key) {

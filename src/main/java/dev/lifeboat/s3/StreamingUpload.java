@@ -22,7 +22,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /**
  * One streaming upload: reads the body into a part buffer, hashing as it reads, and sends each full buffer as a
@@ -32,7 +31,9 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
  *
  * <p>Any failure after the multipart upload was created (the source throws or ends early, S3 refuses a part, the
  * progress listener throws, the thread is interrupted) aborts the upload, so S3 keeps neither an object nor parts.
- * If recording the checksum fails after completion, the object is deleted: a copy we cannot verify is not a copy.
+ * The checksum is known only at the end, so a multipart copy's SHA-256 goes to a small sidecar object {@code KEY.sha256}
+ * (never a server-side self-copy, which would read the whole object again). If writing it fails after completion,
+ * the object is deleted: a copy we cannot verify is not a copy.
  */
 final class StreamingUpload {
     private static final String CONTENT_TYPE = "application/octet-stream";
@@ -132,7 +133,7 @@ final class StreamingUpload {
         }
 
         CopyMetadata metadata = source.metadata(request.sourceBackup());
-        recordChecksum(key, source.bytes(), metadata, doing);
+        recordChecksum(key, metadata, doing);
         return new UploadResult(key, source.bytes(), metadata.sha256().orElseThrow(), partNumber, since(started));
     }
 
@@ -181,7 +182,7 @@ final class StreamingUpload {
         }
     }
 
-    /** Starts the upload with what is known now; the checksum is added at the end (see {@link S3OffsiteStore}). */
+    /** Starts the upload with what is known now; the checksum goes to the sidecar at the end (see {@link S3OffsiteStore}). */
     private String create(String key, UploadRequest request, String doing) {
         Map<String, String> metadata = new HashMap<>(new CopyMetadata(request.length(), Optional.empty(),
                 request.sourceBackup()).toUserMetadata());
@@ -236,18 +237,15 @@ final class StreamingUpload {
                         + "removes them.", failure);
     }
 
-    private void recordChecksum(String key, long bytes, CopyMetadata metadata, String doing) {
+    /**
+     * Writes the sidecar {@code KEY.sha256} with the checksum and the source's size. The object itself is not touched
+     * again: a server-side self-copy to attach metadata would make S3 read the whole object a second time.
+     */
+    private void recordChecksum(String key, CopyMetadata metadata, String doing) {
         try {
-            if (bytes <= tuning.checksumCopyLimit()) {
-                s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
-                        .destinationKey(key).metadataDirective(MetadataDirective.REPLACE).contentType(CONTENT_TYPE)
-                        .metadata(metadata.toUserMetadata()));
-            } else {
-                byte[] sidecar = S3OffsiteStore.sidecarBody(key, metadata.sha256().orElseThrow());
-                s3.putObject(r -> r.bucket(bucket).key(key + S3OffsiteStore.SIDECAR_SUFFIX)
-                        .contentType("text/plain").metadata(metadata.toUserMetadata()),
-                        RequestBody.fromBytes(sidecar));
-            }
+            byte[] sidecar = S3OffsiteStore.sidecarBody(key, metadata.sha256().orElseThrow());
+            s3.putObject(r -> r.bucket(bucket).key(key + S3OffsiteStore.SIDECAR_SUFFIX)
+                    .contentType("text/plain").metadata(metadata.toUserMetadata()), RequestBody.fromBytes(sidecar));
         } catch (SdkException e) {
             S3StoreException failure = errors.translate(e, "recording the checksum of " + doing.replace(
                     "uploading to ", ""));

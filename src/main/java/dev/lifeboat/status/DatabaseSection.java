@@ -92,14 +92,17 @@ final class DatabaseSection {
                     Optional<OffsiteCopy> match = copyOf(b, copies);
                     if (match.isEmpty()) {
                         s.backupProblems.add("the newest backup " + b.name() + " has no offsite copy");
-                        section.add(Health.WARNING, ":warning: Newest backup *" + b.name() + "* has no offsite copy");
+                        section.add(Health.WARNING, ":warning: Newest backup *" + b.name() + "* has no offsite copy"
+                                + CopyVerification.failure(b, f.copyRecords()).map(why -> " (" + why + ")")
+                                .orElse(""));
                     } else if (match.get().size() != b.processedBytes()) {
                         s.backupProblems.add("the offsite copy of " + b.name() + " has the wrong size");
                         section.add(Health.WARNING, ":warning: The offsite copy of *" + b.name() + "* is "
                                 + Transfers.humanBytes(match.get().size()) + ", the backup "
                                 + Transfers.humanBytes(b.processedBytes()));
                     } else {
-                        section.add(Health.OK, "It matches the newest backup *" + b.name() + "*");
+                        section.add(Health.OK, "It matches the newest backup *" + b.name() + "*: "
+                                + CopyVerification.matching(b, match.get(), f.copyRecords()));
                     }
                 });
             }

@@ -12,6 +12,7 @@ import dev.lifeboat.platformstatus.PlatformStatus;
 import dev.lifeboat.platformstatus.PlatformStatusSource;
 import dev.lifeboat.probe.Probe;
 import dev.lifeboat.probe.ProbeResult;
+import dev.lifeboat.offsite.OffsiteLedger;
 import dev.lifeboat.s3.OffsiteStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -53,6 +54,7 @@ public final class StatusRound implements FactsSource {
     private final Optional<PgBackups> backups;
     private final Optional<NetlifySite> netlify;
     private final Optional<OffsiteStore> offsite;
+    private final Optional<OffsiteLedger> ledger;
     private final Set<PlatformStatusSource> platforms;
     private final Probe probe;
     private final StatusTargets targets;
@@ -65,7 +67,8 @@ public final class StatusRound implements FactsSource {
 
     @Inject
     public StatusRound(Optional<HerokuPlatform> heroku, Optional<PgBackups> backups, Optional<NetlifySite> netlify,
-                       Optional<OffsiteStore> offsite, Set<PlatformStatusSource> platforms, Probe probe,
+                       Optional<OffsiteStore> offsite, Optional<OffsiteLedger> ledger,
+                       Set<PlatformStatusSource> platforms, Probe probe,
                        StatusTargets targets, S3Settings s3, StatusTimings timings, RoundMemory memory,
                        @Named("checks") ExecutorService executor, @Named("probes") ExecutorService probes,
                        Clock clock) {
@@ -73,6 +76,7 @@ public final class StatusRound implements FactsSource {
         this.backups = backups;
         this.netlify = netlify;
         this.offsite = offsite;
+        this.ledger = ledger;
         this.platforms = platforms;
         this.probe = probe;
         this.targets = targets;
@@ -104,6 +108,9 @@ public final class StatusRound implements FactsSource {
         var copies = offsite.filter(o -> app.isPresent())
                 .map(o -> call(deadlineNanos, () -> o.list(targets.backupPrefix())))
                 .orElseGet(() -> absent(offsite.isEmpty() ? S3_HINT : HEROKU_HINT));
+        var copyRecords = ledger.filter(l -> app.isPresent() && offsite.isPresent())
+                .map(l -> call(deadlineNanos, () -> l.forApp(app.get())))
+                .orElseGet(() -> absent(offsite.isEmpty() ? S3_HINT : "not kept: no state store"));
         var site = netlify.map(n -> call(deadlineNanos, n::site)).orElseGet(() -> absent(NETLIFY_HINT));
         var deploys = netlify.map(n -> call(deadlineNanos, () -> n.deploys(20))).orElseGet(() -> absent(NETLIFY_HINT));
         var siteProbe = targets.siteUrl()
@@ -112,10 +119,10 @@ public final class StatusRound implements FactsSource {
         var herokuStatus = platform("Heroku", deadlineNanos);
         var netlifyStatus = platform("Netlify", deadlineNanos);
 
-        CompletableFuture.allOf(appInfo, dynos, releases, appProbe, addon, transfers, schedules, copies, site, deploys,
-                siteProbe, herokuStatus, netlifyStatus).join();
+        CompletableFuture.allOf(appInfo, dynos, releases, appProbe, addon, transfers, schedules, copies, copyRecords, site,
+                deploys, siteProbe, herokuStatus, netlifyStatus).join();
         return new StatusFacts(asOf, timings.deadline(), app, appInfo.join(), dynos.join(), releases.join(),
-                appProbe.join(), addon.join(), transfers.join(), schedules.join(), copies.join(), site.join(),
+                appProbe.join(), addon.join(), transfers.join(), schedules.join(), copies.join(), copyRecords.join(), site.join(),
                 deploys.join(), siteProbe.join(), herokuStatus.join(), netlifyStatus.join(),
                 Duration.ofHours(s3.maxAgeHours()));
     }

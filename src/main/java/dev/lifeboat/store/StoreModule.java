@@ -2,6 +2,7 @@ package dev.lifeboat.store;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.Lifecycle;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.audit.AuditTimings;
@@ -10,6 +11,7 @@ import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
 import dev.lifeboat.incident.IncidentStore;
 import dev.lifeboat.leader.LeaderLeases;
+import dev.lifeboat.offsite.OffsiteLedger;
 import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,6 +23,7 @@ public final class StoreModule extends AbstractModule {
     protected void configure() {
         bind(StoreTimeouts.class).toInstance(StoreTimeouts.DEFAULT);
         bind(AuditTimings.class).toInstance(AuditTimings.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), OffsiteLedger.class).setBinding().to(JdbcOffsiteLedger.class);
     }
 
     @Provides
@@ -45,6 +48,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     LeaderLeases leaderLeases(Database database) {
         return new JdbcLeaderLeases(database.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    JdbcOffsiteLedger offsiteLedger(Database database) {
+        return new JdbcOffsiteLedger(database.dataSource());
     }
 
     @Provides

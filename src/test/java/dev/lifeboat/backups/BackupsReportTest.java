@@ -28,7 +28,7 @@ class BackupsReportTest {
         StatusFacts facts = new StatusFacts(NOW, Duration.ofSeconds(4), Optional.of("lifeboat-demo"),
                 Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), Fetched.of(transfers), Fetched.of(List.of()), copies,
-                Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""),
+                Fetched.of(List.of()), Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), maxAge);
         return TextRenderer.render(BackupsReport.render(facts));
     }
@@ -38,7 +38,7 @@ class BackupsReportTest {
         String text = render(backups.transfers("lifeboat-demo"), Fetched.of(s3.list(DemoS3.SEED_PREFIX)), Duration.ofHours(26));
 
         assertTrue(text.startsWith("Backups of lifeboat-demo\n"), text);
-        assertTrue(text.contains("Newest 10 of 12 backups (offsite: ✓ copied, ✗ missing)\na012 2026-11-27 02:03 UTC (6 h 56 min ago) · 90.00 MB · completed · offsite ✓\n"), text);
+        assertTrue(text.contains("Newest 10 of 12 backups (offsite: ✓ copied, ✗ missing)\na012 2026-11-27 02:03 UTC (6 h 56 min ago) · 90.00 MB · completed · offsite ✓ size matches, no checksum recorded\n"), text);
         assertTrue(text.contains("… and 2 older backups on Heroku."), text);
         assertTrue(text.contains("⚠️ No backup schedule."), text);
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Streams an HTTP body into S3 through {@link OffsiteStore#upload}, as the offsite-copy step does with a Heroku
  * backup's download URL (fetched with OkHttp, the project's HTTP client). Args: source URL, S3 endpoint, bucket, key. Prints one line:
  * {@code RESULT bytes seconds mbps transfer_seconds parts sha256}, where {@code seconds} covers everything (GET,
- * parts, completion, checksum self-copy) and {@code transfer_seconds} ends when the last part is stored.
+ * parts, completion, checksum sidecar) and {@code transfer_seconds} ends when the last part is stored.
  */
 public final class S3CopyBench {
     private S3CopyBench() {

@@ -102,7 +102,7 @@ class DemoSiteConsoleTest {
 
         assertTrue(help.contains("/dr site restore [DEPLOY] — publish an earlier Netlify deploy"), help);
         assertTrue(help.contains("/dr site rebuild — build the website again from its Git branch"), help);
-        assertTrue(help.contains("fail restore|backup|site"), help);
+        assertTrue(help.contains("fail restore|backup|copy|site"), help);
     }
 
     @Test

@@ -175,6 +175,7 @@ final class RestoreWorld {
                 bind(ExecutorService.class).annotatedWith(Names.named("runs")).toInstance(new DirectExecutorService());
                 bind(RestoreTimings.class).toInstance(TIMINGS);
                 bind(RestoreTargets.class).toInstance(targets);
+                bind(dev.lifeboat.runbook.Instance.class).toInstance(new dev.lifeboat.runbook.Instance("test"));
                 bind(RuntimeSettings.class).toInstance(runtime);
                 bind(AccessSettings.class).toInstance(new AccessSettings(List.of("U0ALICE", "U0BOB"), b.approvals));
                 bind(GroupDirectory.class).toInstance(group -> Set.of());

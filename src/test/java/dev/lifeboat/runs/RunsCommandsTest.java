@@ -115,6 +115,7 @@ class RunsCommandsTest {
                     protected void configure() {
                         bind(Clock.class).toInstance(clock);
                         bind(RunStore.class).toInstance(store);
+                        bind(dev.lifeboat.runbook.Instance.class).toInstance(new dev.lifeboat.runbook.Instance("test"));
                         bind(Waiter.class).toInstance(d -> {
                             onWait.accept(store.recent(1).get(0));
                             clock.advance(d);

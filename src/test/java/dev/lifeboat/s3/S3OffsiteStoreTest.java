@@ -84,8 +84,10 @@ class S3OffsiteStoreTest {
         assertEquals(OptionalLong.of(length), metadata.sourceBytes());
         assertEquals(Optional.of(expected), metadata.sha256());
         assertEquals(Optional.of("a042"), metadata.sourceBackup());
-        assertFalse(s3().headObject(r -> r.bucket(bucket).key(key)).metadata()
-                .containsKey(CopyMetadata.SHA256_SIDECAR), "the self-copy replaced the start-time metadata");
+        assertTrue(s3().headObject(r -> r.bucket(bucket).key(key)).metadata()
+                .containsKey(CopyMetadata.SHA256_SIDECAR), "no self-copy: the object keeps its start-time metadata");
+        assertEquals(expected + "  a042.dump\n", new String(s3().getObjectAsBytes(r -> r.bucket(bucket)
+                .key(key + ".sha256")).asByteArray(), StandardCharsets.UTF_8), "the checksum is in the sidecar");
         assertTrue(openUploads().isEmpty());
     }
 
@@ -104,9 +106,8 @@ class S3OffsiteStoreTest {
     }
 
     @Test
-    void objectsAboveTheCopyLimitKeepTheirChecksumInAHiddenSidecar() throws Exception {
-        OffsiteStore sidecarStore = S3ClientFactory.store(server.settings(bucket), clients,
-                S3Tuning.DEFAULT.withChecksumCopyLimit(0));
+    void multipartCopiesKeepTheirChecksumInAHiddenSidecar() throws Exception {
+        OffsiteStore sidecarStore = store;
         long length = 12L * MIB;
         String key = "pg-backups/app/big.dump";
 

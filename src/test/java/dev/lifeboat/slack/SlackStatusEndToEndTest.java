@@ -103,7 +103,7 @@ class SlackStatusEndToEndTest {
                 "Newest backup *a012* finished " + world.finishedWhen(Duration.ofHours(6)) + " (6 h ago), 42.20 KB",
                 "Backups scheduled daily at 02:00 UTC",
                 "Newest offsite copy `pg-backups/acme-prod/a012.dump` {*} ago, 42.20 KB",
-                "It matches the newest backup *a012*");
+                "It matches the newest backup *a012*: size matches, no checksum recorded");
         assertLines(section(answer, "Website"),
                 ":large_green_circle: *Website (acme-www)* — ok",
                 "Published deploy `663d2b8e` (ready) 24 h ago — Fix footer links on pricing page",
@@ -222,7 +222,7 @@ class SlackStatusEndToEndTest {
                         + " (25 h ago), 42.20 KB — older than 24 h (LIFEBOAT_BACKUP_MAX_AGE_HOURS)",
                 "Backups scheduled daily at 02:00 UTC",
                 "Newest offsite copy `pg-backups/acme-prod/a012.dump` {*} ago, 42.20 KB",
-                "It matches the newest backup *a012*");
+                "It matches the newest backup *a012*: size matches, no checksum recorded");
         assertOtherSectionsOk(answer, "Database");
         assertEquals(List.of("Show backups → backups", "Back up now → backup (danger)"), buttons(answer).subList(0, 2));
         assertEquals(3, buttons(answer).size(), buttons(answer).toString());
@@ -243,7 +243,7 @@ class SlackStatusEndToEndTest {
                 ":x: Latest backup *b013* failed 1 h 1 min ago",
                 "Backups scheduled daily at 02:00 UTC",
                 "Newest offsite copy `pg-backups/acme-prod/a012.dump` {*} ago, 42.20 KB",
-                "It matches the newest backup *a012*");
+                "It matches the newest backup *a012*: size matches, no checksum recorded");
         assertOtherSectionsOk(answer, "Database");
         assertEquals(List.of("Show backups → backups"), buttons(answer).subList(0, 1));
         assertEquals(2, buttons(answer).size(), "a failed backup is not stale: no 'Back up now' " + buttons(answer));
@@ -336,7 +336,7 @@ class SlackStatusEndToEndTest {
                 "Newest backup *a012* finished " + world.finishedWhen(Duration.ofHours(6)) + " (6 h ago), 42.20 KB",
                 "Backups scheduled daily at 02:00 UTC",
                 "Newest offsite copy `pg-backups/acme-prod/a012.dump` {*} ago, 42.20 KB",
-                "It matches the newest backup *a012*");
+                "It matches the newest backup *a012*: size matches, no checksum recorded");
         assertFalse(allText(answer).contains(":red_circle:"), allText(answer));
         assertFalse(allText(answer).contains("— down"), allText(answer));
         for (String url : List.of(APP_INFO, DYNOS, RELEASES, ADDONS)) {

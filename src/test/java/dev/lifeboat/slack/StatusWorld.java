@@ -216,7 +216,6 @@ final class StatusWorld implements AutoCloseable {
                 commands.addBinding().toInstance(answering(CommandSpec.reads("logs", "", "recent logs (test double)")));
                 commands.addBinding().toInstance(answering(CommandSpec.changes("restart", "[TYPE]", "restart dynos (test double)")));
                 commands.addBinding().toInstance(answering(CommandSpec.changes("rollback", "[RELEASE]", "roll back (test double)")));
-                commands.addBinding().toInstance(answering(CommandSpec.changes("backup", "", "back up now (test double)")));
             }
         };
     }

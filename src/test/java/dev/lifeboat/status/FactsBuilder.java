@@ -10,6 +10,7 @@ import dev.lifeboat.heroku.PostgresAddon;
 import dev.lifeboat.heroku.Release;
 import dev.lifeboat.netlify.Deploy;
 import dev.lifeboat.netlify.Site;
+import dev.lifeboat.offsite.CopyRecord;
 import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferSchedule;
 import dev.lifeboat.platformstatus.PlatformStatus;
@@ -44,6 +45,7 @@ final class FactsBuilder {
     Fetched<List<Transfer>> transfers = Fetched.of(backups.transfers(APP));
     Fetched<List<TransferSchedule>> schedules = Fetched.of(backups.schedules(heroku.postgresAddon(APP).orElseThrow().id()));
     Fetched<List<OffsiteCopy>> copies = Fetched.of(s3.list(DemoS3.SEED_PREFIX));
+    Fetched<List<CopyRecord>> copyRecords = Fetched.of(List.of());
     Fetched<Site> site = Fetched.of(netlify.site());
     Fetched<List<Deploy>> deploys = Fetched.of(netlify.deploys(20));
     Fetched<ProbeResult> siteProbe = Fetched.of(probe("https://www.example.com/", 200));
@@ -76,6 +78,6 @@ final class FactsBuilder {
 
     StatusFacts build() {
         return new StatusFacts(NOW, Duration.ofSeconds(4), Optional.of(APP), app, dynos, releases, appProbe, addon,
-                transfers, schedules, copies, site, deploys, siteProbe, herokuStatus, netlifyStatus, maxAge);
+                transfers, schedules, copies, copyRecords, site, deploys, siteProbe, herokuStatus, netlifyStatus, maxAge);
     }
 }

@@ -40,7 +40,8 @@ class StatusRoundTest {
     StatusRound round(Probe probe) {
         S3Settings s3 = new S3Settings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), S3Settings.DEFAULT_PREFIX, 30, 26);
-        return new StatusRound(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), probe,
+        return new StatusRound(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Set.of(), probe,
                 new StatusTargets(Optional.empty(), Optional.of(APP), Optional.of(SITE), "pg-backups/"), s3, TIMINGS,
                 new RoundMemory(), checks, probes, Clock.systemUTC());
     }

@@ -38,7 +38,7 @@ class StatusSectionsTest {
     static final String NEWEST = "Newest backup *a012* finished 2026-11-27 02:03 UTC (6 h 56 min ago), 90.00 MB";
     static final String SCHEDULE = "Backups scheduled daily at 02:00 UTC";
     static final String COPY = "Newest offsite copy `pg-backups/lifeboat-demo/a012.dump` 6 h 40 min ago, 90.00 MB";
-    static final String MATCH = "It matches the newest backup *a012*";
+    static final String MATCH = "It matches the newest backup *a012*: size matches, no checksum recorded";
     static final String PUBLISHED = "Published deploy `6b07f510` (ready) 23 h 59 min ago — Fix footer links on pricing page";
     static final String SITE_CHECK = "Site <https://www.example.com/|https://www.example.com/> → ";
     static final String HEROKU_GREEN = "*Heroku*: Apps green, Data green, Tools green";

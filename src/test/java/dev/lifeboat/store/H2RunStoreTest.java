@@ -78,4 +78,17 @@ class H2RunStoreTest {
             return reopenFile();
         }
     }
+
+    @Nested
+    class Offsite extends OffsiteLedgerContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenFile();
+        }
+    }
 }

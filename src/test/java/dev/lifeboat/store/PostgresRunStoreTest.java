@@ -100,4 +100,17 @@ class PostgresRunStoreTest {
             return reopenDatabase();
         }
     }
+
+    @Nested
+    class Offsite extends OffsiteLedgerContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenDatabase();
+        }
+    }
 }
