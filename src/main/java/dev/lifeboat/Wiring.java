@@ -2,6 +2,8 @@ package dev.lifeboat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.lifeboat.app.AppModule;
+import dev.lifeboat.app.AppTargets;
 import dev.lifeboat.audit.AuditModule;
 import dev.lifeboat.backups.BackupsModule;
 import dev.lifeboat.command.CommandsModule;
@@ -100,6 +102,7 @@ public final class Wiring {
             Optional<String> staging = config.heroku().configured() ? config.heroku().stagingApp() : Optional.empty();
             modules.add(restoreTargets(new RestoreTargets(app, staging, config.heroku().healthUrl(),
                     backupPrefix(config, app.orElse("")))));
+            modules.add(appTargets(new AppTargets(app, config.heroku().healthUrl())));
             return new Plan(modules, List.of());
         }
         boolean realHeroku = world == World.MIXED && config.heroku().configured();
@@ -117,13 +120,14 @@ public final class Wiring {
                 : Optional.of(config.heroku().stagingApp().orElse(DemoWorld.STAGING_APP_NAME));
         modules.add(restoreTargets(new RestoreTargets(Optional.of(appName), staging, app,
                 backupPrefix(config, appName))));
+        modules.add(appTargets(new AppTargets(Optional.of(appName), app)));
         return new Plan(modules, simulated);
     }
 
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule());
+                new RestoreModule(), new AppModule());
     }
 
     /**
@@ -150,6 +154,15 @@ public final class Wiring {
             @Override
             protected void configure() {
                 bind(RestoreTargets.class).toInstance(targets);
+            }
+        };
+    }
+
+    private static Module appTargets(AppTargets targets) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(AppTargets.class).toInstance(targets);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.Failures;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.Transfer;

@@ -60,9 +60,9 @@ class DemoCommandTest {
 
     @Test
     void failNeedsToKnowWhat() {
-        assertEquals("Say what to fail: `demo fail restore` or `demo fail backup`.",
+        assertEquals("Say what to fail: `demo fail restore`, `demo fail backup` or `demo fail release`.",
                 assertThrows(UsageException.class, () -> run("fail")).getMessage());
-        assertEquals("`demo fail` takes `restore` or `backup`, not `sky`.",
+        assertEquals("`demo fail` takes `restore`, `backup` or `release`, not `sky`.",
                 assertThrows(UsageException.class, () -> run("fail", "sky")).getMessage());
         DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty());
         assertEquals("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.",
