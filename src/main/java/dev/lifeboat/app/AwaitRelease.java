@@ -1,5 +1,6 @@
 package dev.lifeboat.app;
 
+import dev.lifeboat.config.Redact;
 import dev.lifeboat.heroku.LogLines;
 import dev.lifeboat.heroku.Release;
 import dev.lifeboat.http.UpstreamException;
@@ -9,6 +10,7 @@ import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Follows the release a rollback created until it {@code succeeded} (its release phase, if any, passed and it runs)
@@ -66,6 +68,15 @@ final class AwaitRelease extends NamedStep {
         }
     }
 
+    /** The app's config var values hidden, then secrets; only secrets when the config vars cannot be read. */
+    private UnaryOperator<String> hidden() {
+        try {
+            return LogText.redactor(parts.heroku().configVars(app));
+        } catch (UpstreamException e) {
+            return Redact::text;
+        }
+    }
+
     /** ":\n```last lines```", or why there are none. */
     private String output(Release release) {
         try {
@@ -74,11 +85,12 @@ final class AwaitRelease extends NamedStep {
             if (lines.isEmpty()) {
                 return " (Heroku kept no output for it).";
             }
-            List<String> last = lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size());
+            List<String> last = lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()).stream()
+                    .map(hidden()).toList();
             return "; the last " + (last.size() == 1 ? "line" : last.size() + " lines") + " of its output:\n```\n"
                     + LogText.codeBlockSafe(String.join("\n", last)) + "\n```";
         } catch (UpstreamException e) {
-            return " (its output could not be read: " + dev.lifeboat.config.Redact.text(e.getMessage()) + ").";
+            return " (its output could not be read: " + Redact.text(e.getMessage()) + ").";
         }
     }
 }

@@ -29,9 +29,15 @@ public record DynoScope(Kind kind, Optional<String> name) {
         return new DynoScope(Kind.DYNO, Optional.of(dyno));
     }
 
+    /**
+     * Process types of one-off dynos ({@code heroku run}, Heroku Scheduler, a release phase): not part of the
+     * formation, so "every dyno" does not wait for them to come back.
+     */
+    static final java.util.Set<String> ONE_OFF = java.util.Set.of("run", "scheduler", "release");
+
     boolean matches(Dyno dyno) {
         return switch (kind) {
-            case ALL -> true;
+            case ALL -> !ONE_OFF.contains(dyno.type());
             case TYPE -> name.orElseThrow().equals(dyno.type());
             case DYNO -> name.orElseThrow().equals(dyno.name()) || name.orElseThrow().equals(dyno.id());
         };

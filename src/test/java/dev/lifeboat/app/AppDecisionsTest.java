@@ -83,6 +83,21 @@ class AppDecisionsTest {
     }
 
     @Test
+    void everyDynoMeansTheFormationNotOneOffDynos() {
+        assertTrue(DynoScope.all().matches(dyno("web.1", "web")));
+        assertFalse(DynoScope.all().matches(dyno("run.4821", "run")));
+        assertFalse(DynoScope.all().matches(dyno("scheduler.1234", "scheduler")));
+        assertTrue(DynoScope.dyno("run.4821").matches(dyno("run.4821", "run")));
+        assertTrue(DynoScope.type("web").matches(dyno("web.2", "web")));
+        assertFalse(DynoScope.type("web").matches(dyno("worker.1", "worker")));
+    }
+
+    static dev.lifeboat.heroku.Dyno dyno(String name, String type) {
+        return new dev.lifeboat.heroku.Dyno("id-" + name, name, type, dev.lifeboat.heroku.DynoState.UP, "Basic",
+                "cmd", null, null, null);
+    }
+
+    @Test
     void restartRefusesWhatIsNoDynoNorType() {
         assertThrows(InvalidIdException.class, () -> RestartCommand.parse(List.of("..")));
         assertThrows(InvalidIdException.class, () -> RestartCommand.parse(List.of("web/1")));

@@ -203,4 +203,26 @@ class DemoAppConsoleTest {
         assertTrue(console.run("logs 20 clock").contains("No dyno or process type clock runs on lifeboat-demo"),
                 console.run("logs 20 clock"));
     }
+
+    @Test
+    void oneChangeToTheAppAtATimeAndNoRestoreMeanwhile() {
+        String id = runId(console.run("restart web"));
+        AtomicReference<String> maintenance = new AtomicReference<>();
+        AtomicReference<String> restore = new AtomicReference<>();
+        onWait = c -> {
+            if (maintenance.get() == null && run(id).current().map(s -> s.id().equals("dynos-up")).orElse(false)) {
+                maintenance.set(c.run("maintenance on"));
+                restore.set(c.run("restore"));
+            }
+        };
+
+        console.run("confirm " + id);
+
+        assertTrue(maintenance.get().contains("Run " + id + " (Restart lifeboat-demo's web dynos, requested by alice "
+                + "(console)) is already working on lifeboat-demo: now at Wait until lifeboat-demo's web dynos are up"),
+                maintenance.get());
+        assertTrue(restore.get().contains("Run " + id + " (Restart lifeboat-demo's web dynos"), restore.get());
+        assertEquals(RunState.SUCCEEDED, run(id).state(), run(id).outcome());
+        assertFalse(run(id).outcome().isEmpty());
+    }
 }
