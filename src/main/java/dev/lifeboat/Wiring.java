@@ -3,6 +3,8 @@ package dev.lifeboat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.lifeboat.app.AppModule;
+import dev.lifeboat.app.AppTargets;
 import dev.lifeboat.audit.AuditModule;
 import dev.lifeboat.backups.BackupsModule;
 import dev.lifeboat.command.CommandsModule;
@@ -111,6 +113,7 @@ public final class Wiring {
                     backupPrefix(config, app.orElse("")))));
             modules.add(offsiteTargets(new OffsiteTargets(app, backupPrefix(config, app.orElse("")),
                     config.s3().retentionDays())));
+            modules.add(appTargets(new AppTargets(app, config.heroku().healthUrl())));
             return new Plan(modules, List.of());
         }
         boolean realHeroku = world == World.MIXED && config.heroku().configured();
@@ -133,13 +136,14 @@ public final class Wiring {
                 backupPrefix(config, appName))));
         modules.add(offsiteTargets(new OffsiteTargets(Optional.of(appName), backupPrefix(config, appName),
                 config.s3().retentionDays())));
+        modules.add(appTargets(new AppTargets(Optional.of(appName), app)));
         return new Plan(modules, simulated);
     }
 
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule());
+                new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule(), new AppModule());
     }
 
     /**
@@ -184,6 +188,15 @@ public final class Wiring {
             @Override
             protected void configure() {
                 bind(OffsiteTargets.class).toInstance(targets);
+            }
+        };
+    }
+
+    private static Module appTargets(AppTargets targets) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(AppTargets.class).toInstance(targets);
             }
         };
     }

@@ -7,6 +7,7 @@ import dev.lifeboat.command.UsageException;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,13 +21,22 @@ final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
     private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
-            "[break|heal " + PARTS + "|all] | fail restore|backup|copy|site",
+            "[break|heal " + PARTS + "|all] | fail restore|backup|copy|site|release",
             "practise an outage in the simulated world; `fail restore` makes the next restore fail, `fail copy` the"
-                    + " next offsite copy, `fail site` the next Netlify build (demo world only)");
+                    + " next offsite copy, `fail site` the next Netlify build, `fail release` the next rollback's release"
+                    + " phase (demo world only)");
     static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
     static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
     static final String SITE_BUILD_FAILURE = "Failed during stage 'building site': Build script returned non-zero exit"
             + " code: 2";
+    static final List<String> RELEASE_FAILURE = List.of(
+            "Running release command `bundle exec rails db:migrate`",
+            "== 20261201120000 AddIndexToOrders: migrating =================================",
+            "-- add_index(:orders, :customer_id)",
+            "rails aborted!",
+            "ActiveRecord::StatementInvalid: PG::DuplicateTable: ERROR:  relation \"index_orders_on_customer_id\" "
+                    + "already exists",
+            "Tasks: TOP => db:migrate");
 
     private final DemoWorld world;
     private final Optional<DemoHeroku> heroku;
@@ -86,14 +96,23 @@ final class DemoCommand implements CommandHandler {
             case "fail" -> {
                 return fail(target);
             }
-            default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore or "
-                    + "backup, not `" + action + "`.");
+            default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore, "
+                    + "backup or rollback's release, not `" + action + "`.");
         }
     }
 
     private Reply fail(String what) {
         if (what.equals("site")) {
             return failSite();
+        }
+        if (what.equals("release")) {
+            if (heroku.isEmpty()) {
+                return Reply.text("Heroku is real here, not simulated: there is nothing to make fail.");
+            }
+            heroku.get().failNextRelease(RELEASE_FAILURE);
+            return Reply.text(":boom: The next rollback's release phase in the demo world will fail (`rails aborted!` "
+                    + "in `db:migrate`). Try `rollback` and confirm it: the new release fails, the old one keeps "
+                    + "running, and the run shows the release output.");
         }
         if (backups.isEmpty()) {
             return Reply.text("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.");
@@ -115,8 +134,8 @@ final class DemoCommand implements CommandHandler {
                         + "`). A restore's safety backup fails first, so nothing is restored.");
             }
             default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore`, "
-                    + "`demo fail backup`, `demo fail copy` or `demo fail site`." : "`demo fail` takes `restore`, `backup`,"
-                    + " `copy` or `site`, not `" + what + "`.");
+                    + "`demo fail backup`, `demo fail copy`, `demo fail site` or `demo fail release`." : "`demo fail` takes"
+                    + " `restore`, `backup`, `copy`, `site` or `release`, not `" + what + "`.");
         }
     }
 

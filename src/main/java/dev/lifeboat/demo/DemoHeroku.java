@@ -42,7 +42,10 @@ public final class DemoHeroku implements HerokuPlatform {
     private final Clock clock;
     private final Map<String, DemoHerokuApp> apps = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** How long a failing release phase runs before it fails. */
+    public static final Duration RELEASE_PHASE_TIME = Duration.ofSeconds(6);
     private Failure outage;
+    private List<String> failNextRelease;
     private long sessionCount;
 
     @Inject
@@ -89,6 +92,14 @@ public final class DemoHeroku implements HerokuPlatform {
             app.crashed.clear();
             app.restart(null, clock.instant(), "heal");
         }
+    }
+
+    /**
+     * The next rollback's release phase fails after {@link #RELEASE_PHASE_TIME}, printing {@code output}: the new
+     * release ends {@code failed} and the release before it keeps running.
+     */
+    public synchronized void failNextRelease(List<String> output) {
+        this.failNextRelease = List.copyOf(output);
     }
 
     /** Makes every call fail as Heroku would during an outage of this kind, until {@link #endApiOutage()}. */
@@ -178,6 +189,30 @@ public final class DemoHeroku implements HerokuPlatform {
     }
 
     @Override
+    public synchronized Release release(String app, String idOrVersion) {
+        DemoHerokuApp sim = find(app);
+        boolean byId = PathId.isValid(PathId.Kind.RELEASE_ID, idOrVersion);
+        int version = byId ? 0 : PathId.releaseVersion(idOrVersion);
+        return sim.releases.stream().filter(r -> byId ? r.id().equals(idOrVersion) : r.version() == version)
+                .findFirst().orElseThrow(() -> notFound("release " + idOrVersion + " of app '" + sim.name + "'"));
+    }
+
+    @Override
+    public synchronized LogLines releaseOutput(Release release, int maxLines, Duration timeLimit) {
+        failIfOutage();
+        for (DemoHerokuApp sim : apps.values()) {
+            sim.settle(clock.instant());
+            List<String> output = sim.outputs.get(release.id());
+            if (output != null) {
+                boolean cut = output.size() > maxLines;
+                return new LogLines(cut ? output.subList(0, maxLines) : output,
+                        cut ? LogLines.End.LINE_LIMIT : LogLines.End.COMPLETE);
+            }
+        }
+        return new LogLines(List.of(), LogLines.End.COMPLETE);
+    }
+
+    @Override
     public synchronized Release rollback(String app, String releaseId) {
         PathId.require(PathId.Kind.RELEASE_ID, releaseId);
         DemoHerokuApp sim = find(app);
@@ -188,6 +223,12 @@ public final class DemoHeroku implements HerokuPlatform {
                     + "/releases (422): Cannot roll back to " + target.label() + ": it is not eligible for rollback.");
         }
         Instant now = clock.instant();
+        if (failNextRelease != null) {
+            List<String> output = failNextRelease;
+            failNextRelease = null;
+            return sim.addFailingRelease("Rollback to " + target.label(), OPERATOR, now,
+                    now.plus(RELEASE_PHASE_TIME), output);
+        }
         Release created = sim.addRelease("Rollback to " + target.label(), OPERATOR, now);
         sim.crashed.clear();
         sim.restart(null, now, "rollback");
@@ -250,6 +291,7 @@ public final class DemoHeroku implements HerokuPlatform {
         failIfOutage();
         for (DemoHerokuApp sim : apps.values()) {
             if (sim.name.equals(app) || sim.id.equals(app)) {
+                sim.settle(clock.instant());
                 return sim;
             }
         }

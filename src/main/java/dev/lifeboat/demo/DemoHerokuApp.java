@@ -32,6 +32,10 @@ final class DemoHerokuApp {
     final Set<String> crashed = new HashSet<>();
     final Map<String, String> configVars = new TreeMap<>();
     final Deque<String> logs = new ArrayDeque<>();
+    /** Releases whose release phase is still running: when it ends, and what it prints if it fails. */
+    final Map<String, Phase> phases = new TreeMap<>();
+    /** What each release's release phase printed, by release id. */
+    final Map<String, List<String>> outputs = new TreeMap<>();
 
     DemoHerokuApp(String name, Instant now) {
         this.name = name;
@@ -67,6 +71,11 @@ final class DemoHerokuApp {
             log(at, "heroku[router]: at=info method=GET path=\"/\" host=" + name + ".herokuapp.com dyno=" + dyno
                     + " connect=0ms service=" + (18 + i) + "ms status=200 bytes=5120 protocol=https");
         }
+        // Lines that carry secrets, as real apps log them by mistake: `logs` hides them.
+        Instant boot = now.minusSeconds(30);
+        log(boot, "app[worker.1]: Sidekiq connecting to " + configVars.get("REDIS_URL"));
+        log(boot, "app[web.1]: Sentry reporting to " + configVars.get("SENTRY_DSN"));
+        log(boot, "app[web.1]: Started GET \"/admin\" with Authorization: Bearer demo-bearer-token-5f1e9a7c");
     }
 
     Release addRelease(String description, String user, Instant at) {
@@ -81,6 +90,51 @@ final class DemoHerokuApp {
         releases.add(release);
         log(at, "app[api]: Release " + release.label() + " created by user " + user);
         return release;
+    }
+
+    /**
+     * A release whose release phase runs until {@code doneAt} and then fails, printing {@code output}: it never
+     * becomes current, so the release before it keeps running (as on Heroku).
+     */
+    Release addFailingRelease(String description, String user, Instant at, Instant doneAt, List<String> output) {
+        int version = releases.size() + 1;
+        String id = DemoIds.uuid("release:" + name + ":" + version);
+        Release release = new Release(id, version, ReleaseStatus.PENDING, description,
+                new Release.User(DemoIds.uuid("user:" + user), user), false, false, at, at,
+                List.of("heroku-postgresql:standard-0"), "https://release-output.lifeboat-demo.invalid/streams/" + id
+                + "?token=demo-stream-token");
+        releases.add(release);
+        phases.put(id, new Phase(doneAt, List.copyOf(output)));
+        log(at, "app[api]: Release " + release.label() + " created by user " + user);
+        log(at, "app[api]: Running release command for " + release.label());
+        return release;
+    }
+
+    /** Ends every release phase whose time has come. */
+    void settle(Instant now) {
+        for (var it = phases.entrySet().iterator(); it.hasNext(); ) {
+            var phase = it.next();
+            if (now.isBefore(phase.getValue().doneAt())) {
+                continue;
+            }
+            it.remove();
+            releases.replaceAll(r -> r.id().equals(phase.getKey()) ? new Release(r.id(), r.version(),
+                    ReleaseStatus.FAILED, r.description(), r.user(), false, false, r.createdAt(),
+                    phase.getValue().doneAt(), r.addonPlanNames(), r.outputStreamUrl()) : r);
+            outputs.put(phase.getKey(), phase.getValue().output());
+            Release failed = releases.stream().filter(r -> r.id().equals(phase.getKey())).findFirst().orElseThrow();
+            for (String line : phase.getValue().output()) {
+                log(phase.getValue().doneAt(), "app[release.4711]: " + line);
+            }
+            log(phase.getValue().doneAt(), "heroku[release.4711]: Process exited with status 1");
+            log(phase.getValue().doneAt(), "app[api]: Release " + failed.label() + " failed: release command failed");
+        }
+    }
+
+    /** The release marked current. */
+    Release current() {
+        return releases.stream().filter(Release::current).reduce((a, b) -> b)
+                .orElse(releases.get(releases.size() - 1));
     }
 
     void restart(String type, Instant now, String why) {
@@ -109,7 +163,7 @@ final class DemoHerokuApp {
     }
 
     Dyno toDyno(SimDyno dyno, Instant now) {
-        Release current = releases.get(releases.size() - 1);
+        Release current = current();
         Instant updated = now.isBefore(dyno.startingUntil) ? dyno.updatedAt : max(dyno.updatedAt, dyno.startingUntil);
         return new Dyno(DemoIds.uuid("dyno:" + name + ":" + dyno.name), dyno.name, dyno.type, state(dyno, now),
                 dyno.size, dyno.command, new Dyno.ReleaseRef(current.id(), current.version()), dyno.createdAt,
@@ -117,7 +171,7 @@ final class DemoHerokuApp {
     }
 
     HerokuApp toApp() {
-        Release current = releases.get(releases.size() - 1);
+        Release current = current();
         return new HerokuApp(id, name, maintenance, "https://" + name + ".herokuapp.com/",
                 "https://git.heroku.com/" + name + ".git", new NamedRef(DemoIds.uuid("region:eu"), "eu"),
                 new NamedRef(DemoIds.uuid("stack:heroku-24"), "heroku-24"), null,
@@ -138,6 +192,10 @@ final class DemoHerokuApp {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** A release phase running until {@code doneAt}, then failing with {@code output}. */
+    record Phase(Instant doneAt, List<String> output) {
     }
 
     static final class SimDyno {

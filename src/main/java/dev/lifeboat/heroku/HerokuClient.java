@@ -115,6 +115,26 @@ final class HerokuClient implements HerokuPlatform {
     }
 
     @Override
+    public Release release(String app, String idOrVersion) {
+        ApiPath path = appPath(app).then("releases");
+        if (PathId.isValid(PathId.Kind.RELEASE_ID, idOrVersion)) {
+            path.id(PathId.Kind.RELEASE_ID, idOrVersion);
+        } else {
+            path.id(PathId.Kind.RELEASE_VERSION, Integer.toString(PathId.releaseVersion(idOrVersion)));
+        }
+        return calls.call(get(path.build()).build(), Release.class);
+    }
+
+    @Override
+    public LogLines releaseOutput(Release release, int maxLines, Duration timeLimit) {
+        HttpUrl url = release.outputStreamUrl() == null ? null : HttpUrl.parse(release.outputStreamUrl());
+        if (url == null) {
+            return new LogLines(List.of(), LogLines.End.COMPLETE);
+        }
+        return logStream.read(url, maxLines, timeLimit);
+    }
+
+    @Override
     public Release rollback(String app, String releaseId) {
         HttpUrl url = appPath(app).then("releases").build();
         RollbackBody body = new RollbackBody(PathId.require(PathId.Kind.RELEASE_ID, releaseId));

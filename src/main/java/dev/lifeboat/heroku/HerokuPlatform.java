@@ -45,6 +45,15 @@ public interface HerokuPlatform {
      */
     Optional<Release> defaultRollbackTarget(String app);
 
+    /** One release by its id or version number: {@code GET /apps/{app}/releases/{id_or_version}}. */
+    Release release(String app, String idOrVersion);
+
+    /**
+     * What a release's release phase printed ({@code output_stream_url}, plain text): at most {@code maxLines} lines,
+     * for at most {@code timeLimit}, secrets redacted. Empty lines when the release has no output stream.
+     */
+    LogLines releaseOutput(Release release, int maxLines, Duration timeLimit);
+
     /** Rolls back to a release by its id ({@code POST /apps/{app}/releases}); returns the new release this creates. */
     Release rollback(String app, String releaseId);
 

@@ -1,13 +1,14 @@
 package dev.lifeboat.restore;
 
 import dev.lifeboat.transfers.TransferFollow;
+import dev.lifeboat.app.Failures;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.Transfer;
 import dev.lifeboat.pgbackups.TransferStatus;
 import dev.lifeboat.pgbackups.Transfers;
-import dev.lifeboat.runbook.RunCancelledException;
 import dev.lifeboat.runbook.NamedStep;
+import dev.lifeboat.runbook.RunCancelledException;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 import java.util.Optional;

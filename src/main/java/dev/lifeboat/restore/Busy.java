@@ -1,5 +1,6 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.AppRuns;
 import dev.lifeboat.reply.Reply;
 import dev.lifeboat.runbook.Run;
 import dev.lifeboat.runbook.RunState;
@@ -8,16 +9,21 @@ import dev.lifeboat.runbook.StepRecord;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One run at a time per database: a new restore or drill is refused while another holds it, naming that run. */
+/**
+ * One run at a time per database: a new restore or drill is refused while another holds it, or while a change to the
+ * app itself (maintenance, restart, rollback: {@link AppRuns}) runs, naming that run.
+ */
 final class Busy {
     private Busy() {
     }
 
     static Optional<Reply> refusal(RunStore store, String app) {
         String target = RestorePlan.lockTarget(app);
-        return store.unfinished().stream().filter(run -> run.target().equals(target)).findFirst()
+        return store.unfinished().stream()
+                .filter(run -> run.target().equals(target) || run.target().equals(AppRuns.lockTarget(app))).findFirst()
                 .map(run -> Reply.text(":no_entry: Run `" + run.id() + "` (" + run.title() + ", requested by "
-                        + who(run.requestedBy()) + ") is already working on " + app + "'s database: " + where(run)
+                        + who(run.requestedBy()) + ") is already working on " + app
+                        + (run.target().equals(target) ? "'s database: " : ": ") + where(run)
                         + ". One restore at a time: wait for it to end, or stop it with `/dr cancel " + run.id() + "`."));
     }
 

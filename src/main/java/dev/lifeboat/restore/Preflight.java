@@ -1,5 +1,6 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.Failures;
 import dev.lifeboat.heroku.HerokuApp;
 import dev.lifeboat.heroku.PostgresAddon;
 import dev.lifeboat.http.UpstreamException;

@@ -1,5 +1,8 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.MaintenanceStep;
+import dev.lifeboat.app.RestartDynos;
+import dev.lifeboat.app.VerifyApp;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.Run;
 import dev.lifeboat.runbook.StepRecord;

@@ -1,5 +1,7 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.AppParts;
+import dev.lifeboat.app.AppTimings;
 import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.pgbackups.PgBackups;
@@ -25,6 +27,7 @@ final class RestoreParts {
     final RestoreTimings timings;
     final RestoreTargets targets;
     final SignedUrls signedUrls;
+    private final AppParts app;
 
     @Inject
     RestoreParts(Optional<HerokuPlatform> heroku, Optional<PgBackups> backups, Optional<OffsiteStore> offsite,
@@ -40,6 +43,15 @@ final class RestoreParts {
         this.timings = timings;
         this.targets = targets;
         this.signedUrls = signedUrls;
+        AppTimings d = AppTimings.DEFAULT;
+        this.app = new AppParts(heroku, probe, new AppTimings(timings.callTimeout(), d.dynoPoll(), d.dynosTimeout(),
+                d.releasePoll(), d.releaseTimeout(), timings.verifyTimeout(), timings.probeEvery(),
+                timings.probeTimeout(), d.logsTimeLimit()), targets.healthUrl());
+    }
+
+    /** The production app's steps (maintenance, restart, verify), with the restore's timings. */
+    AppParts app() {
+        return app;
     }
 
     HerokuPlatform heroku() {

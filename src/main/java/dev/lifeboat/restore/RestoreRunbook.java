@@ -1,5 +1,8 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.MaintenanceStep;
+import dev.lifeboat.app.RestartDynos;
+import dev.lifeboat.app.VerifyApp;
 import dev.lifeboat.runbook.Run;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.Runbook;
@@ -37,14 +40,14 @@ final class RestoreRunbook implements Runbook {
         List<Step> steps = new ArrayList<>();
         steps.add(new Preflight(parts, plan, List.of(plan.source())));
         if (plan.production()) {
-            steps.add(new MaintenanceStep(parts, plan.app(), true));
+            steps.add(new MaintenanceStep(parts.app(), plan.app(), true));
         }
         steps.add(new SafetyBackup(parts, plan.app()));
         addRestore(steps, parts, plan, plan.source(), START, WAIT, VALIDATE);
         if (plan.production()) {
-            steps.add(new MaintenanceStep(parts, plan.app(), false));
-            steps.add(new RestartDynos(parts, plan.app()));
-            steps.add(new VerifyApp(parts, plan.app()));
+            steps.add(new MaintenanceStep(parts.app(), plan.app(), false));
+            steps.add(new RestartDynos(parts.app(), plan.app()));
+            steps.add(new VerifyApp(parts.app(), plan.app()));
         }
         return steps;
     }

@@ -2,6 +2,7 @@ package dev.lifeboat.restore;
 
 import dev.lifeboat.transfers.BackupCapture;
 import dev.lifeboat.transfers.TransferFollow;
+import dev.lifeboat.app.Failures;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.Transfer;

@@ -1,5 +1,6 @@
 package dev.lifeboat.restore;
 
+import dev.lifeboat.app.Failures;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.ValidationSql;
 import dev.lifeboat.http.UpstreamException;

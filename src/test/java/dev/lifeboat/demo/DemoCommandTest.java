@@ -66,9 +66,9 @@ class DemoCommandTest {
 
     @Test
     void failNeedsToKnowWhat() {
-        assertEquals("Say what to fail: `demo fail restore`, `demo fail backup`, `demo fail copy` or `demo fail site`.",
-                assertThrows(UsageException.class, () -> run("fail")).getMessage());
-        assertEquals("`demo fail` takes `restore`, `backup`, `copy` or `site`, not `sky`.",
+        assertEquals("Say what to fail: `demo fail restore`, `demo fail backup`, `demo fail copy`, `demo fail site` or"
+                + " `demo fail release`.", assertThrows(UsageException.class, () -> run("fail")).getMessage());
+        assertEquals("`demo fail` takes `restore`, `backup`, `copy`, `site` or `release`, not `sky`.",
                 assertThrows(UsageException.class, () -> run("fail", "sky")).getMessage());
         DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty(), Optional.empty());
         assertEquals("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.",

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lifeboat.app.MaintenanceStep;
+import dev.lifeboat.app.RestartDynos;
+import dev.lifeboat.app.VerifyApp;
 import dev.lifeboat.demo.DemoS3;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.Step;
@@ -75,7 +78,7 @@ class RestoreStepsTest {
 
     @Test
     void maintenanceOnTwiceTurnsItOnOnce() throws InterruptedException {
-        MaintenanceStep step = new MaintenanceStep(parts, PROD, true);
+        MaintenanceStep step = new MaintenanceStep(parts.app(), PROD, true);
 
         assertEquals(StepOutcome.succeeded("on: visitors see Heroku's maintenance page"), run(step));
         assertEquals(StepOutcome.succeeded("already on"), run(step));
@@ -86,7 +89,7 @@ class RestoreStepsTest {
     @Test
     void maintenanceOffTwiceTurnsItOffOnce() throws InterruptedException {
         world.demoHeroku.setMaintenance(PROD, true);
-        MaintenanceStep step = new MaintenanceStep(parts, PROD, false);
+        MaintenanceStep step = new MaintenanceStep(parts.app(), PROD, false);
 
         run(step);
         assertEquals(StepOutcome.succeeded("already off"), run(step));
@@ -220,7 +223,7 @@ class RestoreStepsTest {
 
     @Test
     void restartingTwiceRestartsOnce() throws InterruptedException {
-        RestartDynos step = new RestartDynos(parts, PROD);
+        RestartDynos step = new RestartDynos(parts.app(), PROD);
 
         assertEquals(StepOutcome.succeeded("every dyno restarting"), run(step));
         assertEquals(StepOutcome.succeeded("restarted at " + world.clock.instant()), run(step));
@@ -231,7 +234,7 @@ class RestoreStepsTest {
     void verifyingTwiceOnlyProbesAndWaitsForTheAppToAnswer() throws InterruptedException {
         world.probes.add(RestoreWorld.down(RestoreWorld.HEALTH));
         world.probes.add(RestoreWorld.down(RestoreWorld.HEALTH));
-        VerifyApp step = new VerifyApp(parts, PROD);
+        VerifyApp step = new VerifyApp(parts.app(), PROD);
         Instant start = world.clock.instant();
 
         StepOutcome first = run(step);

@@ -69,7 +69,7 @@ class SlackEndToEndTest {
     static final class CountingRestartCommand implements CommandHandler {
         @Override
         public CommandSpec spec() {
-            return CommandSpec.changes("restart", "[TYPE]", "restart dynos (test double)");
+            return CommandSpec.changes("recycle", "[TYPE]", "recycle dynos (test double)");
         }
 
         @Override
@@ -181,7 +181,7 @@ class SlackEndToEndTest {
         assertTrue(text.contains("`/dr status`"), text);
         assertTrue(text.contains("`/dr history [N|RUN]`"), text);
         assertTrue(text.contains("*Operators only* (these change things):\n`/dr approve RUN`"), text);
-        assertTrue(text.contains("\n`/dr restart [TYPE]`"), text);
+        assertTrue(text.contains("\n`/dr recycle [TYPE]`"), text);
         assertTrue(text.contains("\n`/dr restore [BACKUP] [to staging|production]`"), text);
         assertTrue(text.contains("Operators: <@U0OPERATOR>, <!subteam^S0ONCALL>."), text);
     }
@@ -241,7 +241,7 @@ class SlackEndToEndTest {
 
     @Test
     void historyIsAnsweredThroughTheResponseUrlAndShowsOthersCommandsToOperatorsOnly() throws Exception {
-        slash("restart worker-h1", OPERATOR);
+        slash("recycle worker-h1", OPERATOR);
         assertTrue(allText(awaitResponse()).contains("Restarted worker-h1"));
         nextResponseUrl();
         slash("help", STRANGER);
@@ -259,7 +259,7 @@ class SlackEndToEndTest {
         nextResponseUrl();
         slash("history", OPERATOR);
         String everyone = allText(awaitResponse());
-        assertTrue(everyone.contains("<@" + OPERATOR + "> `restart worker-h1` → ok"), everyone);
+        assertTrue(everyone.contains("<@" + OPERATOR + "> `recycle worker-h1` → ok"), everyone);
         assertTrue(everyone.contains("<@" + STRANGER + "> `help` → ok"), everyone);
     }
 
@@ -269,28 +269,28 @@ class SlackEndToEndTest {
 
     @Test
     void aChangingCommandFromANonOperatorIsDeniedNamingWhoMayRunItAndAudited() throws Exception {
-        HttpResponse<String> ack = slash("restart web", STRANGER);
+        HttpResponse<String> ack = slash("recycle web", STRANGER);
 
         assertEquals(200, ack.statusCode());
         String text = allText(awaitResponse());
-        assertTrue(text.contains(":no_entry: `restart` changes things, so only operators may run it: <@U0OPERATOR>, <!subteam^S0ONCALL>."), text);
+        assertTrue(text.contains(":no_entry: `recycle` changes things, so only operators may run it: <@U0OPERATOR>, <!subteam^S0ONCALL>."), text);
         assertEquals(0, restarts.get(), "the handler must not run");
         AuditEntry last = lifeboat.get(AuditLog.class).recent(1).get(0);
         assertEquals(STRANGER, last.actorId());
         assertEquals("denied", last.outcome());
-        assertEquals("restart web", last.commandText());
+        assertEquals("recycle web", last.commandText());
         assertEquals("slack", last.surface());
         assertEquals(CHANNEL, last.channel().orElseThrow());
     }
 
     @Test
     void operatorsNamedDirectlyOrThroughTheirUserGroupMayRunChangingCommands() throws Exception {
-        slash("restart web", OPERATOR);
+        slash("recycle web", OPERATOR);
         assertTrue(allText(awaitResponse()).contains("Restarted web"));
 
         responseUrls.incrementAndGet();
         wire.stubFor(post(urlPathEqualTo("/respond/" + responseUrls.get())).willReturn(aResponse().withStatus(200)));
-        slash("restart worker", GROUP_MEMBER);
+        slash("recycle worker", GROUP_MEMBER);
         assertTrue(allText(awaitResponse()).contains("Restarted worker"));
 
         assertEquals(2, restarts.get());
@@ -301,18 +301,18 @@ class SlackEndToEndTest {
 
     @Test
     void buttonClicksRunTheirCommandAsTheClickingUser() throws Exception {
-        String body = SlackRequests.buttonClickBody(BlockKit.RUN_ACTION_PREFIX + "0", "restart web", STRANGER, CHANNEL, responseUrl());
+        String body = SlackRequests.buttonClickBody(BlockKit.RUN_ACTION_PREFIX + "0", "recycle web", STRANGER, CHANNEL, responseUrl());
         HttpResponse<String> ack = send(slack.signed(body));
 
         assertEquals(200, ack.statusCode());
-        assertTrue(allText(awaitResponse()).contains(":no_entry: `restart` changes things"));
+        assertTrue(allText(awaitResponse()).contains(":no_entry: `recycle` changes things"));
         assertEquals(0, restarts.get());
     }
 
     @Test
     void aBadSignatureIsRejectedAndNothingRuns() throws Exception {
         int before = lifeboat.get(AuditLog.class).recent(100).size();
-        String body = SlackRequests.slashCommandBody("restart web", OPERATOR, CHANNEL, responseUrl());
+        String body = SlackRequests.slashCommandBody("recycle web", OPERATOR, CHANNEL, responseUrl());
         String timestamp = Long.toString(Instant.now().getEpochSecond());
 
         HttpResponse<String> response = send(slack.signed(body, timestamp, SlackRequests.sign("wrong-secret", timestamp, body)));
@@ -325,7 +325,7 @@ class SlackEndToEndTest {
     void missingSignatureHeadersAreRejectedAndNothingRuns() throws Exception {
         int before = lifeboat.get(AuditLog.class).recent(100).size();
 
-        HttpResponse<String> response = send(slack.unsigned(SlackRequests.slashCommandBody("restart web", OPERATOR, CHANNEL, responseUrl())));
+        HttpResponse<String> response = send(slack.unsigned(SlackRequests.slashCommandBody("recycle web", OPERATOR, CHANNEL, responseUrl())));
 
         assertEquals(401, response.statusCode());
         assertNothingRan(before);
@@ -334,7 +334,7 @@ class SlackEndToEndTest {
     @Test
     void aTimestampOlderThanFiveMinutesIsRejectedEvenWhenCorrectlySigned() throws Exception {
         int before = lifeboat.get(AuditLog.class).recent(100).size();
-        String body = SlackRequests.slashCommandBody("restart web", OPERATOR, CHANNEL, responseUrl());
+        String body = SlackRequests.slashCommandBody("recycle web", OPERATOR, CHANNEL, responseUrl());
         String old = Long.toString(Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond());
 
         HttpResponse<String> response = send(slack.signed(body, old, SlackRequests.sign(SECRET, old, body)));
@@ -350,7 +350,7 @@ class SlackEndToEndTest {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String signature = SlackRequests.sign(SECRET, timestamp, body);
 
-        HttpResponse<String> response = send(slack.signed(body.replace("help", "restart"), timestamp, signature));
+        HttpResponse<String> response = send(slack.signed(body.replace("help", "recycle"), timestamp, signature));
 
         assertEquals(401, response.statusCode());
         assertNothingRan(before);

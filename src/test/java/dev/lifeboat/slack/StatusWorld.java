@@ -205,17 +205,15 @@ final class StatusWorld implements AutoCloseable {
     }
 
     /**
-     * The commands the report's next steps name, as doubles that only answer: the report offers a step only when
-     * its command exists, so with these registered the buttons become visible.
+     * The commands the report's next steps name that do not exist yet, as doubles that only answer: the report offers
+     * a step only when its command exists, so with these registered the buttons become visible ({@code logs},
+     * {@code restart}, {@code rollback} and {@code maintenance} are real).
      */
     private static Module nextStepCommands() {
         return new AbstractModule() {
             @Override
             protected void configure() {
                 Multibinder<CommandHandler> commands = Multibinder.newSetBinder(binder(), CommandHandler.class);
-                commands.addBinding().toInstance(answering(CommandSpec.reads("logs", "", "recent logs (test double)")));
-                commands.addBinding().toInstance(answering(CommandSpec.changes("restart", "[TYPE]", "restart dynos (test double)")));
-                commands.addBinding().toInstance(answering(CommandSpec.changes("rollback", "[RELEASE]", "roll back (test double)")));
             }
         };
     }

@@ -34,6 +34,14 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** Every formatted message logged, at any level, oldest first. */
+    public List<String> all() {
+        synchronized (appender.list) {
+            return appender.list.stream().map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                    : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage())).toList();
+        }
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

@@ -111,6 +111,16 @@ public final class RecordingHeroku implements HerokuPlatform {
     }
 
     @Override
+    public Release release(String app, String idOrVersion) {
+        return call("release", () -> delegate.release(app, idOrVersion));
+    }
+
+    @Override
+    public LogLines releaseOutput(Release release, int maxLines, Duration timeLimit) {
+        return call("releaseOutput", () -> delegate.releaseOutput(release, maxLines, timeLimit));
+    }
+
+    @Override
     public Release rollback(String app, String releaseId) {
         Release[] out = new Release[1];
         change("rollback", app + " " + releaseId, () -> out[0] = delegate.rollback(app, releaseId));

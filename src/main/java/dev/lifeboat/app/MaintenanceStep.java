@@ -1,4 +1,4 @@
-package dev.lifeboat.restore;
+package dev.lifeboat.app;
 
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.runbook.NamedStep;
@@ -6,18 +6,18 @@ import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 
 /**
- * Maintenance mode on (before the safety backup, so nothing writes while the data is replaced) or off (after the
- * data is validated). Reads the app first: already in the wanted state, it changes nothing.
+ * Maintenance mode on (a restore: before the safety backup, so nothing writes while the data is replaced) or off.
+ * Reads the app first: already in the wanted state, it changes nothing.
  */
-final class MaintenanceStep extends NamedStep {
-    static final String ON = "maintenance-on";
-    static final String OFF = "maintenance-off";
+public final class MaintenanceStep extends NamedStep {
+    public static final String ON = "maintenance-on";
+    public static final String OFF = "maintenance-off";
 
-    private final RestoreParts parts;
+    private final AppParts parts;
     private final String app;
     private final boolean on;
 
-    MaintenanceStep(RestoreParts parts, String app, boolean on) {
+    public MaintenanceStep(AppParts parts, String app, boolean on) {
         super(on ? ON : OFF, "Maintenance mode " + (on ? "on" : "off") + " for " + app,
                 parts.timings.callTimeout());
         this.parts = parts;

@@ -1,5 +1,6 @@
-package dev.lifeboat.restore;
+package dev.lifeboat.app;
 
+import dev.lifeboat.config.Redact;
 import dev.lifeboat.http.UpstreamException;
 import dev.lifeboat.probe.ProbeResult;
 import dev.lifeboat.runbook.Durations;
@@ -7,20 +8,19 @@ import dev.lifeboat.runbook.NamedStep;
 import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepOutcome;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Probes the app until it answers (dynos take a while to boot after the restart), for at most the verify timeout.
- * Comes after maintenance is off: Heroku's router serves 503 while it is on. Only reads.
+ * Probes the app until it answers (dynos take a while to boot after a restart or a release), for at most the verify
+ * timeout. Comes after maintenance is off: Heroku's router serves 503 while it is on. Only reads.
  */
-final class VerifyApp extends NamedStep {
-    static final String ID = "verify";
+public final class VerifyApp extends NamedStep {
+    public static final String ID = "verify";
 
-    private final RestoreParts parts;
+    private final AppParts parts;
     private final String app;
 
-    VerifyApp(RestoreParts parts, String app) {
+    public VerifyApp(AppParts parts, String app) {
         super(ID, "Check that " + app + " answers",
                 parts.timings.verifyTimeout().plus(parts.timings.probeTimeout()).plus(parts.timings.callTimeout()));
         this.parts = parts;
@@ -31,7 +31,7 @@ final class VerifyApp extends NamedStep {
     public StepOutcome run(StepContext context) throws InterruptedException {
         URI url;
         try {
-            url = parts.targets.healthUrl().orElseGet(() -> URI.create(parts.heroku().app(app).webUrl()));
+            url = parts.healthUrl.orElseGet(() -> URI.create(parts.heroku().app(app).webUrl()));
         } catch (UpstreamException e) {
             return Failures.of(e, "finding " + app + "'s URL");
         }
@@ -39,13 +39,11 @@ final class VerifyApp extends NamedStep {
         while (true) {
             ProbeResult result = parts.probe.probe(url, parts.timings.probeTimeout());
             if (result.up()) {
-                return StepOutcome.succeeded(dev.lifeboat.config.Redact.url(url.toString()) + " answers: "
-                        + result.describe());
+                return StepOutcome.succeeded(Redact.url(url.toString()) + " answers: " + result.describe());
             }
             if (!context.now().plus(parts.timings.probeEvery()).isBefore(until)) {
-                return StepOutcome.failed(app + " does not answer at " + dev.lifeboat.config.Redact.url(url.toString())
-                        + ": " + result.describe() + " (tried for " + Durations.words(parts.timings.verifyTimeout())
-                        + ").");
+                return StepOutcome.failed(app + " does not answer at " + Redact.url(url.toString()) + ": "
+                        + result.describe() + " (tried for " + Durations.words(parts.timings.verifyTimeout()) + ").");
             }
             context.progress("not answering yet: " + result.describe());
             context.sleep(parts.timings.probeEvery());

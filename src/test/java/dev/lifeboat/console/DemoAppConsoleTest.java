@@ -1,0 +1,228 @@
+package dev.lifeboat.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
+import dev.lifeboat.Lifecycle;
+import dev.lifeboat.Wiring;
+import dev.lifeboat.command.CommandRunner;
+import dev.lifeboat.config.Env;
+import dev.lifeboat.config.LifeboatConfig;
+import dev.lifeboat.runbook.Run;
+import dev.lifeboat.runbook.RunEngine;
+import dev.lifeboat.runbook.RunState;
+import dev.lifeboat.runbook.Waiter;
+import dev.lifeboat.testing.DirectExecutorService;
+import dev.lifeboat.testing.ManualClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The app commands in the demo world as {@code ./lifeboat} wires it, typed into the console: maintenance, restart,
+ * rollback (and its practised release-phase failure) and logs. Only the clock is manual (every wait moves it) and
+ * runs execute on the console's thread, so each {@code confirm} returns once its run has ended.
+ */
+class DemoAppConsoleTest {
+    @TempDir
+    Path data;
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
+    /** What the terminal shows besides the answers: each run's steps as they go (ConsoleProgress). */
+    final java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
+    volatile Consumer<Console> onWait = c -> { };
+    Injector injector;
+    Console console;
+
+    @BeforeEach
+    void start() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_DATA_DIR", data.toString())));
+        injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO,
+                new java.io.PrintStream(terminal, true, java.nio.charset.StandardCharsets.UTF_8)).modules())
+                .with(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(Clock.class).toInstance(clock);
+                        bind(Waiter.class).toInstance(d -> {
+                            onWait.accept(console);
+                            clock.advance(d);
+                        });
+                        bind(ExecutorService.class).annotatedWith(Names.named("runs"))
+                                .toInstance(new DirectExecutorService());
+                    }
+                }));
+        console = new Console(injector.getInstance(CommandRunner.class), "alice");
+    }
+
+    @AfterEach
+    void stop() {
+        injector.getInstance(Lifecycle.class).close();
+    }
+
+    static String runId(String answer) {
+        Matcher m = Pattern.compile("r-[a-z2-9]{6}").matcher(answer);
+        assertTrue(m.find(), answer);
+        return m.group();
+    }
+
+    Run run(String id) {
+        return injector.getInstance(RunEngine.class).find(id).orElseThrow();
+    }
+
+    Run confirm(String card) {
+        String id = runId(card);
+        String answer = console.run("confirm " + id);
+        assertTrue(answer.contains("Run " + id + " started"), answer);
+        return run(id);
+    }
+
+    String shown() {
+        return terminal.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheAppCommands() {
+        String help = console.run("help");
+
+        for (String usage : new String[] {"/dr maintenance on|off", "/dr restart [TYPE|DYNO]", "/dr rollback [vNNN]",
+                "/dr logs [LINES] [DYNO]"}) {
+            assertTrue(help.contains(usage), usage + " in\n" + help);
+        }
+    }
+
+    @Test
+    void maintenanceShowsTheStateThenGoesOnAndOff() {
+        assertTrue(console.run("maintenance").startsWith("Maintenance mode is off: the app serves visitors"),
+                console.run("maintenance"));
+        String card = console.run("maintenance on");
+        assertTrue(card.startsWith("Turn maintenance mode on for lifeboat-demo?"), card);
+        assertTrue(card.contains("every visitor gets Heroku's maintenance page (HTTP 503)"), card);
+
+        Run on = confirm(card);
+
+        assertEquals(RunState.SUCCEEDED, on.state(), on.outcome());
+        assertTrue(on.outcome().startsWith("Maintenance mode is ON for lifeboat-demo: visitors see Heroku's "
+                + "maintenance page (HTTP 503)"), on.outcome());
+        assertTrue(console.run("maintenance on").contains("already on"), console.run("maintenance on"));
+
+        Run off = confirm(console.run("maintenance off"));
+
+        assertEquals(RunState.SUCCEEDED, off.state(), off.outcome());
+        assertTrue(off.outcome().startsWith("Maintenance mode is off for lifeboat-demo and the app answers"),
+                off.outcome());
+        assertTrue(console.run("maintenance maybe").contains("maybe is neither on nor off"),
+                console.run("maintenance maybe"));
+    }
+
+    @Test
+    void restartingWebWaitsUntilItsDynosAreUp() {
+        String card = console.run("restart web");
+        assertTrue(card.startsWith("Restart lifeboat-demo's web dynos?"), card);
+        assertTrue(card.contains("web.1 — up"), card);
+
+        Run done = confirm(card);
+
+        assertEquals(RunState.SUCCEEDED, done.state(), done.outcome());
+        assertTrue(done.outcome().startsWith("Restarted lifeboat-demo's web dynos (all 2 up: web.1, web.2) and the "
+                + "app answers"), done.outcome());
+        assertTrue(console.run("restart web.9").contains("There is no dyno web.9 on lifeboat-demo; its dynos: "
+                + "web.1 (up), web.2 (up), worker.1 (up). Nothing was restarted."), console.run("restart web.9"));
+    }
+
+    @Test
+    void aRestartDoesNotCureACrashAndSaysWhichDynosAreDown() {
+        console.run("demo break app");
+
+        Run done = confirm(console.run("restart"));
+
+        assertEquals(RunState.FAILED, done.state());
+        assertTrue(done.step("dynos-up").orElseThrow().detail().contains("web.1 crashed, web.2 crashed (up: worker.1)"),
+                done.toString());
+        assertTrue(done.outcome().contains("A restart does not cure a crash in the code"), done.outcome());
+    }
+
+    @Test
+    void aRollbackGoesToThePreviousReleaseAndARepeatedRunIsRefused() {
+        String card = console.run("rollback");
+        assertTrue(card.startsWith("Roll lifeboat-demo back from v8 to v7?"), card);
+        assertTrue(card.contains("A rollback does not undo database migrations"), card);
+
+        Run done = confirm(card);
+
+        assertEquals(RunState.SUCCEEDED, done.state(), done.outcome());
+        assertTrue(done.outcome().startsWith("Rolled lifeboat-demo back to v7 (it runs as v9) and the app answers"),
+                done.outcome());
+        assertTrue(console.run("rollback v9").contains("v9 is the release running now"), console.run("rollback v9"));
+        assertTrue(console.run("rollback v1").contains("Heroku marks v1 as not eligible for rollback"),
+                console.run("rollback v1"));
+        assertTrue(console.run("rollback v99").contains("lifeboat-demo has no release v99"), console.run("rollback v99"));
+    }
+
+    @Test
+    void aReleasePhaseThatFailsKeepsTheOldReleaseAndShowsItsOutput() {
+        assertTrue(console.run("demo fail release").startsWith("💥 The next rollback's release phase"));
+
+        Run done = confirm(console.run("rollback"));
+
+        assertEquals(RunState.FAILED, done.state());
+        String detail = done.step("release").orElseThrow().detail();
+        assertTrue(detail.startsWith("v9 failed its release phase; the last 6 lines of its output:"), detail);
+        assertTrue(detail.contains("PG::DuplicateTable"), detail);
+        assertTrue(done.outcome().contains("Heroku kept v8 running"), done.outcome());
+        assertTrue(console.run("rollback v9").contains("v9 failed"), console.run("rollback v9"));
+    }
+
+    @Test
+    void logsHideConfigVarValuesAndUrlPasswords() {
+        String logs = console.run("logs 20");
+
+        assertTrue(logs.startsWith("Logs of lifeboat-demo\n"), logs);
+        assertTrue(logs.contains("heroku[router]: at=info method=GET"), logs);
+        assertTrue(logs.contains("app[web.1]: Sentry reporting to [SENTRY_DSN]"), logs);
+        assertTrue(logs.contains("app[worker.1]: Sidekiq connecting to [REDIS_URL]"), logs);
+        assertTrue(logs.contains("Authorization: Bearer ****"), logs);
+        for (String secret : new String[] {"demo-redis", "https://demo@", "demo-bearer-token"}) {
+            assertFalse(logs.contains(secret), secret + " in\n" + logs);
+        }
+        assertTrue(console.run("logs 20 clock").contains("No dyno or process type clock runs on lifeboat-demo"),
+                console.run("logs 20 clock"));
+    }
+
+    @Test
+    void oneChangeToTheAppAtATimeAndNoRestoreMeanwhile() {
+        String id = runId(console.run("restart web"));
+        AtomicReference<String> maintenance = new AtomicReference<>();
+        AtomicReference<String> restore = new AtomicReference<>();
+        onWait = c -> {
+            if (maintenance.get() == null && run(id).current().map(s -> s.id().equals("dynos-up")).orElse(false)) {
+                maintenance.set(c.run("maintenance on"));
+                restore.set(c.run("restore"));
+            }
+        };
+
+        console.run("confirm " + id);
+
+        assertTrue(maintenance.get().contains("Run " + id + " (Restart lifeboat-demo's web dynos, requested by alice "
+                + "(console)) is already working on lifeboat-demo: now at Wait until lifeboat-demo's web dynos are up"),
+                maintenance.get());
+        assertTrue(restore.get().contains("Run " + id + " (Restart lifeboat-demo's web dynos"), restore.get());
+        assertEquals(RunState.SUCCEEDED, run(id).state(), run(id).outcome());
+        assertFalse(run(id).outcome().isEmpty());
+    }
+}
