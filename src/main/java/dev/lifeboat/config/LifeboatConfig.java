@@ -146,7 +146,11 @@ public record LifeboatConfig(
         }
     }
 
-    /** Every setting as {@code NAME=value} lines, secrets shown as {@code ****}, for {@code ./lifeboat config}. */
+    /**
+     * Every setting as {@code NAME=value} lines, for {@code ./lifeboat config}: secrets shown as {@code ****}, and
+     * every value, whatever its variable, through {@link Redact#text}, so a password in a URL's user info or query
+     * ({@code https://ops:…@host}) is hidden here exactly as in {@code status}, the logs and errors.
+     */
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("SLACK_BOT_TOKEN", show(slack.botToken()));
@@ -188,6 +192,7 @@ public record LifeboatConfig(
         out.put("LIFEBOAT_FALLBACK_WEBHOOK_URL", show(runtime.fallbackWebhookUrl()));
         out.put("DATABASE_URL", show(runtime.databaseUrl()));
         out.put("LIFEBOAT_DATA_DIR", runtime.dataDir().toString());
+        out.replaceAll((name, value) -> Redact.text(value));
         return out;
     }
 
