@@ -11,6 +11,8 @@ import dev.lifeboat.health.HealthBoard;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import javax.servlet.DispatcherType;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -51,7 +53,9 @@ public final class SlackServer implements AutoCloseable {
     /** Starts serving on {@code port} (0 picks a free one) and returns the port in use; Slack is reached after. */
     public int start(String host, int port) throws Exception {
         boolean socket = settings.socketMode();
-        ServletContextHandler context = JettyEdge.context(BodyLimitFilter.MAX_BODY_BYTES);
+        Map<String, Set<String>> methods = socket ? Map.of(HEALTH_PATH, Set.of("GET", "HEAD"))
+                : Map.of(HEALTH_PATH, Set.of("GET", "HEAD"), EVENTS_PATH, Set.of("POST"));
+        ServletContextHandler context = JettyEdge.context(BodyLimitFilter.MAX_BODY_BYTES, methods);
         context.addServlet(new ServletHolder(new HealthServlet(socket ? "socket" : "http", health, connection::ready, json)),
                 HEALTH_PATH);
         if (!socket) {

@@ -50,6 +50,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the HTTP edge refuses before Bolt (oversized bodies, TRACE), what it never tells (Jetty's version), and how
@@ -200,6 +202,47 @@ class SlackEdgeEndToEndTest {
             assertEquals(405, response.statusCode(), path);
             assertFalse(response.body().contains("secret-looking-header"), response.body());
             assertNoVersion(response);
+        }
+    }
+
+    /**
+     * Every method a path does not serve is 405 with the plain error body, whatever the path; TRACE and TRACK never
+     * echo the request (its headers would carry a signature or a cookie back). Unknown paths answer 404 to the
+     * methods Lifeboat serves anywhere, and 405 to TRACE.
+     */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+            "TRACE,   /healthz,      405",
+            "TRACK,   /healthz,      405",
+            "PUT,     /healthz,      405",
+            "DELETE,  /healthz,      405",
+            "PATCH,   /healthz,      405",
+            "OPTIONS, /healthz,      405",
+            "TRACE,   /slack/events, 405",
+            "TRACK,   /slack/events, 405",
+            "GET,     /slack/events, 405",
+            "HEAD,    /slack/events, 405",
+            "PUT,     /slack/events, 405",
+            "DELETE,  /slack/events, 405",
+            "PATCH,   /slack/events, 405",
+            "OPTIONS, /slack/events, 405",
+            "TRACE,   /,             405",
+            "TRACE,   /wp-admin/,    405",
+            "OPTIONS, *,             405",
+            "GET,     /healthz,      200",
+            "HEAD,    /healthz,      200",
+    })
+    void aMethodAPathDoesNotServeIsRefusedAndNothingIsEchoed(String method, String path, int expected) throws Exception {
+        RawHttp.Answer answer = RawHttp.request("127.0.0.1", lifeboat.port(), method, path,
+                "X-Slack-Signature: v0=secret-looking-header\r\nCookie: session=secret-looking-cookie\r\n");
+
+        assertEquals(expected, answer.status(), answer.head() + answer.body());
+        String all = answer.head() + answer.body();
+        assertFalse(all.contains("secret-looking"), all);
+        assertFalse(all.toLowerCase(java.util.Locale.ROOT).contains("jetty"), all);
+        if (expected == 405) {
+            assertTrue(answer.body().isEmpty() || answer.body().equals("{\"status\":405,\"error\":\"Method Not Allowed\"}"),
+                    answer.body());
         }
     }
 
