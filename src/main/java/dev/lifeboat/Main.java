@@ -36,7 +36,7 @@ public final class Main {
                                with --demo, every system behind Slack is simulated
               console [WORDS…] the /dr commands in a terminal, against the configured systems (simulated where not configured)
               demo [WORDS…]    the demo world: every system simulated; with WORDS, run that one command and exit
-              config           print the configuration, secrets hidden
+              config           print the configuration, secrets (and passwords inside URLs) hidden
             """;
 
     private Main() {
