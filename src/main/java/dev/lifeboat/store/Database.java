@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
     static void privateDirectory(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
-                if (dir.getParent() != null) {
+                if (dir.getParent() != null && !Files.isDirectory(dir.getParent())) {
                     Files.createDirectories(dir.getParent());
                 }
                 try {

@@ -71,6 +71,7 @@ class SlackEdgeEndToEndTest {
     static final AtomicInteger responseUrls = new AtomicInteger();
     static final AtomicReference<CountDownLatch> release = new AtomicReference<>(new CountDownLatch(0));
     static final AtomicReference<CountDownLatch> started = new AtomicReference<>(new CountDownLatch(1));
+    static final ThreadPoolExecutor oneAtATime = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
 
     @TempDir
     static Path dataDir;
@@ -104,7 +105,6 @@ class SlackEdgeEndToEndTest {
         env.put("SLACK_SIGNING_SECRET", SECRET);
         env.put("SLACK_API_URL", "http://127.0.0.1:" + wire.port() + "/api/");
         env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        ExecutorService oneAtATime = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
         lifeboat = RunningLifeboat.start(env, List.of(new AbstractModule() {
             @Override
             protected void configure() {
@@ -127,7 +127,12 @@ class SlackEdgeEndToEndTest {
     }
 
     @BeforeEach
-    void stubs() {
+    void stubs() throws Exception {
+        // The one work thread may still be posting the previous test's answer: each test starts with it free.
+        Instant idleBy = Instant.now().plusSeconds(15);
+        while (oneAtATime.getActiveCount() > 0 && Instant.now().isBefore(idleBy)) {
+            Thread.sleep(10);
+        }
         wire.resetAll();
         wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
         responseUrls.incrementAndGet();
