@@ -18,7 +18,9 @@ import dev.lifeboat.leader.Leadership;
 import dev.lifeboat.runbook.Instance;
 import dev.lifeboat.runbook.RunEngine;
 import jakarta.inject.Singleton;
+import dev.lifeboat.status.StatusRound;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,12 +56,26 @@ public final class CoreModule extends AbstractModule {
         install(new HttpModule());
     }
 
-    /** Parallel upstream checks (status): threads mostly wait on the network, so the pool grows as needed. */
+    /**
+     * Parallel upstream checks (status): one thread per API call of a round, and room in the queue for two more
+     * rounds. Rounds are shared and their calls cancelled at the deadline, so this is plenty; when it is full
+     * (a burst against a hanging upstream), a round is refused at once and the person told Lifeboat is busy,
+     * instead of threads and connections piling up.
+     */
     @Provides
     @Singleton
     @Named("checks")
     ExecutorService checks(Lifecycle lifecycle) {
-        return cachedPool("lifeboat-check", lifecycle);
+        return checksPool(StatusRound.API_CALLS, 2 * StatusRound.API_CALLS, lifecycle);
+    }
+
+    /** A pool of at most {@code threads} threads with a bounded queue: full, it refuses (RejectedExecutionException). */
+    static ThreadPoolExecutor checksPool(int threads, int queue, Lifecycle lifecycle) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue), daemon("lifeboat-check"), new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        lifecycle.manage(pool::shutdownNow);
+        return pool;
     }
 
     /**

@@ -43,7 +43,7 @@ public final class Main {
                                read KEY=VALUE lines first (e.g. `heroku config -s -a LIFEBOAT_APP > FILE; chmod 600 FILE`);
                                variables already set in the environment win
               demo [WORDS…]    the demo world: every system simulated; with WORDS, run that one command and exit
-              config           print the configuration, secrets hidden
+              config           print the configuration, secrets (and passwords inside URLs) hidden
             """;
 
     private Main() {

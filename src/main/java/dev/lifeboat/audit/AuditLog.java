@@ -36,4 +36,16 @@ public interface AuditLog {
      * @throws AuditUnavailableException when the store does not answer in time or fails
      */
     List<AuditEntry> ofRun(String runId, int limit);
+
+    /**
+     * How writing goes, for {@code /healthz}: whether writes fail right now, how many entries wait to be written, and
+     * how many were set aside since start (refused by the store, or kept only in the log).
+     */
+    record Backlog(boolean failing, long waiting, long setAside) {
+    }
+
+    /** The writing's state; a log that writes at once has none. */
+    default Backlog backlog() {
+        return new Backlog(false, 0, 0);
+    }
 }

@@ -119,6 +119,11 @@ final class AuditWriter {
         return pending.stored();
     }
 
+    /** Whether writes fail, how many entries wait, how many were set aside since start. */
+    AuditLog.Backlog backlog() {
+        return new AuditLog.Backlog(problem != null, Math.max(0, accepted.get() - handledSoFar()), deadLetter.count());
+    }
+
     /** Why writes fail right now, if they do. */
     Optional<String> problem() {
         return Optional.ofNullable(problem);
@@ -302,7 +307,7 @@ final class AuditWriter {
         String reason = SqlFaults.reason(lastFailure);
         problem = reason;
         long unwritten = left.size() + queue.size();
-        health.report(COMPONENT, HealthBoard.Severity.DEGRADED,
+        health.report(COMPONENT, HealthBoard.Severity.DEGRADED, "failing",
                 unwritten + (unwritten == 1 ? " entry" : " entries") + " not written: " + reason);
         log.warn("event=audit_write_failed entries={} queued={} attempt={} retry_in_ms={} error=\"{}\"",
                 left.size(), queue.size(), attempt, delay, reason);

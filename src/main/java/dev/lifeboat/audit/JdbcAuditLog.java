@@ -120,6 +120,11 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
+    @Override
+    public Backlog backlog() {
+        return writer.backlog();
+    }
+
     /** Waits until every entry appended so far is stored or set aside (at most {@code wait}); false when time ran out. */
     public boolean flush(Duration wait) {
         return writer.flush(wait);

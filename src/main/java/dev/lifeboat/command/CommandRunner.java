@@ -116,6 +116,10 @@ public final class CommandRunner {
             // A malformed id (e.g. `..` for a dyno) is bad input like any other: say what is wrong and how to call.
             record(runId, actor, surface, channel, prepared.text(), "bad-input", Optional.of(e.getMessage()));
             return Reply.text(e.getMessage() + "\nUsage: `" + spec.usageLine() + "`");
+        } catch (BusyException e) {
+            record(runId, actor, surface, channel, prepared.text(), "failed", Optional.of("busy: " + e.getMessage()));
+            log.warn("event=command_busy run={} command=\"{}\" full=\"{}\"", runId, spec.name(), e.getMessage());
+            return Reply.text(BusyException.ANSWER);
         } catch (UpstreamException e) {
             record(runId, actor, surface, channel, prepared.text(), "failed", Optional.of(e.getMessage()));
             log.warn("event=command_failed run={} command=\"{}\" system={} failure={} message=\"{}\"", runId,

@@ -172,7 +172,6 @@ public record LifeboatConfig(
         }
     }
 
-    /** Every setting as {@code NAME=value} lines, secrets shown as {@code ****}, for {@code ./lifeboat config}. */
     /** Variables Lifeboat reads outside this class: {@code LIFEBOAT_LOG_LEVEL} (by {@code logback.xml}). */
     public static final java.util.List<String> READ_ELSEWHERE = java.util.List.of("LIFEBOAT_LOG_LEVEL");
 
@@ -183,6 +182,11 @@ public record LifeboatConfig(
         return all;
     }
 
+    /**
+     * Every setting as {@code NAME=value} lines, for {@code ./lifeboat config}: secrets shown as {@code ****}, and
+     * every value, whatever its variable, through {@link Redact#text}, so a password in a URL's user info or query
+     * ({@code https://ops:…@host}) is hidden here exactly as in {@code status}, the logs and errors.
+     */
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("SLACK_BOT_TOKEN", show(slack.botToken()));
@@ -229,6 +233,7 @@ public record LifeboatConfig(
         out.put("LIFEBOAT_DATA_DIR", runtime.dataDir().toString());
         out.put("LIFEBOAT_INSTANCE", runtime.instance());
         out.put("LIFEBOAT_HOST_NOTE", show(runtime.hostNote()));
+        out.replaceAll((name, value) -> Redact.text(value));
         return out;
     }
 

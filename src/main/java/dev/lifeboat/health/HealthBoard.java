@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What is wrong with Lifeboat itself right now, as its parts report it: the Slack connection not yet verified, audit
- * writes failing, and so on. {@code /healthz} shows it. A part reports a problem under its own name and clears it
- * when the problem is gone; reasons are written for a person and never carry a secret.
+ * writes failing, and so on. {@code /healthz} shows each problem's state word (see {@link Healthz}); the reason,
+ * written for a person, is for the log and for tests, never for the public endpoint.
  */
 @Singleton
 public final class HealthBoard {
@@ -22,8 +22,8 @@ public final class HealthBoard {
         NOT_READY
     }
 
-    /** One reported problem. */
-    public record Problem(Severity severity, String reason, Instant since) {
+    /** One reported problem: its state word for {@code /healthz} (e.g. {@code starting}), and why, for a person. */
+    public record Problem(Severity severity, String state, String reason, Instant since) {
     }
 
     private final Map<String, Problem> problems = new ConcurrentHashMap<>();
@@ -39,7 +39,12 @@ public final class HealthBoard {
 
     /** Reports (or updates) the problem of {@code component}; the first time it was seen is kept. */
     public void report(String component, Severity severity, String reason) {
-        problems.compute(component, (k, old) -> new Problem(severity, reason,
+        report(component, severity, severity == Severity.NOT_READY ? "not_ready" : "degraded", reason);
+    }
+
+    /** Reports (or updates) the problem of {@code component}, in state {@code state} (one word), because of {@code reason}. */
+    public void report(String component, Severity severity, String state, String reason) {
+        problems.compute(component, (k, old) -> new Problem(severity, state, reason,
                 old == null ? clock.instant() : old.since()));
     }
 

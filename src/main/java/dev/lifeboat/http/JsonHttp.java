@@ -59,7 +59,8 @@ public final class JsonHttp {
             long own = call.timeout().timeoutNanos();
             call.timeout().timeout(own == 0 ? Math.max(1, left) : Math.min(own, Math.max(1, left)), TimeUnit.NANOSECONDS);
         });
-        try (Response response = call.execute()) {
+        // A status round that gives up on this call (its deadline passed) cancels it instead of leaving it open.
+        try (Deadline.Tracked tracked = Deadline.track(call); Response response = call.execute()) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (!response.isSuccessful()) {

@@ -1,6 +1,7 @@
 package dev.lifeboat.slack;
 
 import dev.lifeboat.QueuedWork;
+import dev.lifeboat.command.BusyException;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 final class BackgroundAnswers {
-    static final Reply BUSY = Reply.text(":hourglass: Lifeboat is busy with other requests; try again in a few seconds.");
+    static final Reply BUSY = Reply.text(BusyException.ANSWER);
     private static final Logger log = LoggerFactory.getLogger(BackgroundAnswers.class);
 
     private final ExecutorService work;

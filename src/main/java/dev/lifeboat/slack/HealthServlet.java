@@ -1,56 +1,45 @@
 package dev.lifeboat.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lifeboat.config.Redact;
-import dev.lifeboat.health.HealthBoard;
+import dev.lifeboat.health.Healthz;
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * {@code GET /healthz}: what the {@link HealthBoard} says, for a platform's health check and for a person.
- * <ul>
- *   <li>200 {@code {"status":"ok"}}: serving, nothing wrong;</li>
- *   <li>200 {@code {"status":"degraded","problems":[…]}}: serving, but something it should do is failing;</li>
- *   <li>503 {@code {"status":"starting","problems":[…]}}: not serving yet (Slack not yet reached since start);</li>
- *   <li>503 {@code {"status":"not_ready","problems":[…]}}: was serving, now cannot.</li>
- * </ul>
+ * {@code GET /healthz}, for a platform's health check and for a person: 200 when Lifeboat can do its job, 503 naming
+ * the failing part when it cannot (see {@link Healthz}). The body is public, so it holds only state words and counts:
+ * <pre>{"status":"ok","mode":"http","parts":{"slack":{"state":"ok"},"store":{"state":"ok"},
+ * "audit":{"state":"ok","backlog":0,"set_aside":0}}}</pre>
  */
 final class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final String mode;
-    private final transient HealthBoard board;
-    private final transient BooleanSupplier everReady;
+    private final transient Supplier<Healthz> health;
     private final transient ObjectMapper json;
 
-    HealthServlet(String mode, HealthBoard board, BooleanSupplier everReady, ObjectMapper json) {
+    HealthServlet(String mode, Supplier<Healthz> health, ObjectMapper json) {
         this.mode = mode;
-        this.board = board;
-        this.everReady = everReady;
+        this.health = health;
         this.json = json;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Map<String, HealthBoard.Problem> problems = board.problems();
-        boolean ready = board.ready();
-        String status = ready ? problems.isEmpty() ? "ok" : "degraded" : everReady.getAsBoolean() ? "not_ready" : "starting";
-        ObjectNode body = json.createObjectNode().put("status", status).put("mode", mode);
-        if (!problems.isEmpty()) {
-            ArrayNode list = body.putArray("problems");
-            problems.forEach((component, problem) -> list.addObject()
-                    .put("component", component)
-                    .put("severity", problem.severity().name().toLowerCase(Locale.ROOT))
-                    .put("reason", Redact.text(problem.reason()))
-                    .put("since", problem.since().toString()));
+        Healthz now = health.get();
+        ObjectNode body = json.createObjectNode().put("status", now.status()).put("mode", mode);
+        if (!now.failing().isEmpty()) {
+            now.failing().forEach(body.putArray("failing")::add);
         }
-        resp.setStatus(ready ? 200 : 503);
+        ObjectNode parts = body.putObject("parts");
+        now.parts().forEach((name, part) -> {
+            ObjectNode node = parts.putObject(name).put("state", part.state());
+            part.figures().forEach(node::put);
+        });
+        resp.setStatus(now.code());
         resp.setContentType("application/json");
         resp.setHeader("Cache-Control", "no-store");
         resp.getOutputStream().write(json.writeValueAsBytes(body));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -20,8 +22,8 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Jetty server at Lifeboat's HTTP edge, before any servlet: no version in headers or error pages, TRACE refused,
- * request bodies bounded ({@link BodyLimitFilter}), and a graceful stop that lets requests in flight finish.
+ * The Jetty server at Lifeboat's HTTP edge, before any servlet: no version in headers or error pages, every method an
+ * endpoint does not serve refused with 405 (TRACE on every path: it would echo the request), request bodies bounded ({@link BodyLimitFilter}), and a graceful stop that lets requests in flight finish.
  */
 final class JettyEdge {
     /** In-flight requests are acknowledgements (Slack allows 3 s), so a few seconds is plenty to finish them. */
@@ -31,13 +33,14 @@ final class JettyEdge {
     }
 
     /**
-     * A context whose first filters refuse TRACE and oversized bodies, so that everything added to it afterwards
-     * (filters and servlets) sees only what passed them.
+     * A context whose first filters refuse the methods an endpoint does not serve ({@code methods}: each endpoint's
+     * path and its methods; see {@link AllowedMethodsFilter}) and oversized bodies, so that everything added to it
+     * afterwards (filters and servlets) sees only what passed them.
      */
-    static ServletContextHandler context(long maxBodyBytes) {
+    static ServletContextHandler context(long maxBodyBytes, Map<String, Set<String>> methods) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new RefuseTraceFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new AllowedMethodsFilter(methods)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodyLimitFilter(maxBodyBytes)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.setErrorHandler(new PlainErrorHandler());
         return context;

@@ -53,7 +53,7 @@ public final class SlackConnection {
 
     /** Starts trying in the background; Lifeboat is not ready until the first success. */
     void start(Opener opener) {
-        health.report(COMPONENT, HealthBoard.Severity.NOT_READY, problem);
+        health.report(COMPONENT, HealthBoard.Severity.NOT_READY, "starting", problem);
         Thread worker = new Thread(() -> connect(opener), "lifeboat-slack-connect");
         worker.setDaemon(true);
         thread = worker;
@@ -96,7 +96,7 @@ public final class SlackConnection {
             }
             if (result instanceof SlackCheck.Refused refused) {
                 problem = refused.reason();
-                health.report(COMPONENT, HealthBoard.Severity.NOT_READY, refused.reason());
+                health.report(COMPONENT, HealthBoard.Severity.NOT_READY, "refused", refused.reason());
                 log.error("event=slack_refused reason=\"{}\"", refused.reason());
                 outcome.complete(refused);
                 return;
@@ -104,7 +104,7 @@ public final class SlackConnection {
             Duration wait = backoff.delay(attempt, ThreadLocalRandom.current().nextDouble());
             String reason = ((SlackCheck.Unknown) result).reason();
             problem = reason;
-            health.report(COMPONENT, HealthBoard.Severity.NOT_READY, reason + "; retrying in " + seconds(wait)
+            health.report(COMPONENT, HealthBoard.Severity.NOT_READY, "starting", reason + "; retrying in " + seconds(wait)
                     + " (attempt " + attempt + ")");
             log.warn("event=slack_unreachable attempt={} retry_in_ms={} reason=\"{}\"", attempt, wait.toMillis(), reason);
             try {

@@ -1,5 +1,6 @@
 package dev.lifeboat.status;
 
+import dev.lifeboat.command.BusyException;
 import dev.lifeboat.config.S3Settings;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.http.Deadline;
@@ -24,7 +25,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -47,6 +53,12 @@ public final class StatusRound implements FactsSource {
     static final Duration CUT_SLACK = Duration.ofMillis(50);
     /** A probe that starts with this much less than its full budget started late (it waited on Netlify). */
     static final Duration LATE_START = Duration.ofMillis(250);
+    /**
+     * The most API calls one round makes at once: Heroku's app, dynos, releases and Postgres add-on, the data API's
+     * transfers and backup schedules (asked twice when the add-on changed), the S3 copies, Netlify's site and
+     * deploys, and both status pages. The checks executor is sized from it.
+     */
+    public static final int API_CALLS = 12;
     /** A probe with less time than this left is not started. */
     static final Duration MIN_PROBE = Duration.ofMillis(50);
 
@@ -88,36 +100,54 @@ public final class StatusRound implements FactsSource {
         this.clock = clock;
     }
 
-    /** Runs a round and returns its facts; never takes longer than the deadline (plus scheduling slack). */
+    /**
+     * Runs a round and returns its facts; never takes longer than the deadline (plus scheduling slack). When it
+     * returns, every API call it gave up on is cancelled (its connection closed, its thread freed) and every check
+     * still queued is dropped. When the checks executor has no room for the round's calls, the round ends at once
+     * with {@link BusyException}: the person is told Lifeboat is busy rather than kept waiting.
+     */
     @Override
     public StatusFacts gather() {
         Instant asOf = clock.instant();
-        long deadlineNanos = System.nanoTime() + timings.deadline().toNanos();
+        Round round = new Round(System.nanoTime() + timings.deadline().toNanos());
+        try {
+            StatusFacts facts = gather(asOf, round);
+            if (round.rejected) {
+                throw new BusyException("the status checks queue is full");
+            }
+            return facts;
+        } finally {
+            round.end(executor);
+        }
+    }
+
+    private StatusFacts gather(Instant asOf, Round round) {
+        long deadlineNanos = round.deadlineNanos;
         Optional<String> app = targets.herokuApp().filter(a -> heroku.isPresent());
 
-        var appInfo = app.map(a -> call(deadlineNanos, () -> heroku.get().app(a))).orElseGet(() -> absent(HEROKU_HINT));
-        var dynos = app.map(a -> call(deadlineNanos, () -> heroku.get().dynos(a))).orElseGet(() -> absent(HEROKU_HINT));
-        var releases = app.map(a -> call(deadlineNanos, () -> heroku.get().releases(a, 10))).orElseGet(() -> absent(HEROKU_HINT));
+        var appInfo = app.map(a -> call(round, () -> heroku.get().app(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var dynos = app.map(a -> call(round, () -> heroku.get().dynos(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var releases = app.map(a -> call(round, () -> heroku.get().releases(a, 10))).orElseGet(() -> absent(HEROKU_HINT));
         var appProbe = targets.appHealthUrl()
                 .map(url -> probe(url, deadlineNanos))
                 .orElseGet(() -> absent("not configured (set APP_URL)"));
-        var addon = app.map(a -> call(deadlineNanos, () -> heroku.get().postgresAddon(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var addon = app.map(a -> call(round, () -> heroku.get().postgresAddon(a))).orElseGet(() -> absent(HEROKU_HINT));
         var transfers = app.filter(a -> backups.isPresent())
-                .map(a -> call(deadlineNanos, () -> backups.get().transfers(a))).orElseGet(() -> absent(HEROKU_HINT));
-        var schedules = schedules(addon, deadlineNanos);
+                .map(a -> call(round, () -> backups.get().transfers(a))).orElseGet(() -> absent(HEROKU_HINT));
+        var schedules = schedules(addon, round);
         var copies = offsite.filter(o -> app.isPresent())
-                .map(o -> call(deadlineNanos, () -> o.list(targets.backupPrefix())))
+                .map(o -> call(round, () -> o.list(targets.backupPrefix())))
                 .orElseGet(() -> absent(offsite.isEmpty() ? S3_HINT : HEROKU_HINT));
         var copyRecords = ledger.filter(l -> app.isPresent() && offsite.isPresent())
-                .map(l -> call(deadlineNanos, () -> l.forApp(app.get())))
+                .map(l -> call(round, () -> l.forApp(app.get())))
                 .orElseGet(() -> absent(offsite.isEmpty() ? S3_HINT : "not kept: no state store"));
-        var site = netlify.map(n -> call(deadlineNanos, n::site)).orElseGet(() -> absent(NETLIFY_HINT));
-        var deploys = netlify.map(n -> call(deadlineNanos, () -> n.deploys(20))).orElseGet(() -> absent(NETLIFY_HINT));
+        var site = netlify.map(n -> call(round, n::site)).orElseGet(() -> absent(NETLIFY_HINT));
+        var deploys = netlify.map(n -> call(round, () -> n.deploys(20))).orElseGet(() -> absent(NETLIFY_HINT));
         var siteProbe = targets.siteUrl()
                 .map(url -> probe(url, deadlineNanos))
                 .orElseGet(() -> siteProbe(site, deadlineNanos));
-        var herokuStatus = platform("Heroku", deadlineNanos);
-        var netlifyStatus = platform("Netlify", deadlineNanos);
+        var herokuStatus = platform("Heroku", round);
+        var netlifyStatus = platform("Netlify", round);
 
         CompletableFuture.allOf(appInfo, dynos, releases, appProbe, addon, transfers, schedules, copies, copyRecords, site,
                 deploys, siteProbe, herokuStatus, netlifyStatus).join();
@@ -125,6 +155,39 @@ public final class StatusRound implements FactsSource {
                 appProbe.join(), addon.join(), transfers.join(), schedules.join(), copies.join(), copyRecords.join(), site.join(),
                 deploys.join(), siteProbe.join(), herokuStatus.join(), netlifyStatus.join(),
                 Duration.ofHours(s3.maxAgeHours()));
+    }
+
+    /**
+     * One round's checks: its deadline, the API calls it made ({@link Deadline.Calls}) and the tasks it queued, so
+     * that {@link #end} can cancel what the round no longer waits for.
+     */
+    private static final class Round {
+        final long deadlineNanos;
+        final Deadline.Calls calls;
+        final Queue<Future<?>> tasks = new ConcurrentLinkedQueue<>();
+        volatile boolean rejected;
+
+        Round(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+            this.calls = new Deadline.Calls(deadlineNanos);
+        }
+
+        void end(ExecutorService executor) {
+            int cancelled = calls.end();
+            int dropped = 0;
+            for (Future<?> task : tasks) {
+                if (!task.isDone() && task.cancel(true)) {
+                    dropped++;
+                }
+            }
+            if (dropped > 0 && executor instanceof ThreadPoolExecutor pool) {
+                // Dropped checks leave the queue now, not when a thread gets to them: the room is for the next round.
+                pool.purge();
+            }
+            if (cancelled > 0 || dropped > 0) {
+                log.info("event=status_round_cut calls_cancelled={} checks_stopped={}", cancelled, dropped);
+            }
+        }
     }
 
     /**
@@ -146,13 +209,13 @@ public final class StatusRound implements FactsSource {
      * kept if this round's add-on has the same id; otherwise (first round, or the add-on changed) it is asked after.
      */
     private CompletableFuture<Fetched<List<TransferSchedule>>> schedules(
-            CompletableFuture<Fetched<Optional<PostgresAddon>>> addon, long deadlineNanos) {
+            CompletableFuture<Fetched<Optional<PostgresAddon>>> addon, Round round) {
         if (backups.isEmpty()) {
             return absent(HEROKU_HINT);
         }
         Optional<String> known = memory.addonId();
         Optional<CompletableFuture<Fetched<List<TransferSchedule>>>> early =
-                known.map(id -> call(deadlineNanos, () -> backups.get().schedules(id)));
+                known.map(id -> call(round, () -> backups.get().schedules(id)));
         return addon.thenCompose(found -> {
             Optional<PostgresAddon> current = found.value().flatMap(o -> o);
             current.ifPresent(a -> memory.addonId(a.id()));
@@ -160,7 +223,7 @@ public final class StatusRound implements FactsSource {
                 if (early.isPresent() && known.get().equals(current.get().id())) {
                     return early.get();
                 }
-                return call(deadlineNanos, () -> backups.get().schedules(current.get().id()));
+                return call(round, () -> backups.get().schedules(current.get().id()));
             }
             if (found.ok()) {
                 return CompletableFuture.completedFuture(Fetched.notConfigured("no Postgres add-on"));
@@ -192,9 +255,9 @@ public final class StatusRound implements FactsSource {
         });
     }
 
-    private CompletableFuture<Fetched<PlatformStatus>> platform(String name, long deadlineNanos) {
+    private CompletableFuture<Fetched<PlatformStatus>> platform(String name, Round round) {
         return platforms.stream().filter(p -> p.platform().equals(name)).findFirst()
-                .map(source -> call(deadlineNanos, source::current))
+                .map(source -> call(round, source::current))
                 .orElseGet(() -> absent("not checked"));
     }
 
@@ -222,11 +285,38 @@ public final class StatusRound implements FactsSource {
                 .completeOnTimeout(Fetched.unknown(Fetched.Gap.TIMED_OUT, ROUND_ENDED), left, TimeUnit.NANOSECONDS);
     }
 
-    private <T> CompletableFuture<Fetched<T>> call(long deadlineNanos, Supplier<T> supplier) {
+    /**
+     * One API call on the checks executor, inside the round's deadline and tracked by it. A call the executor has
+     * no room for is not made: the round is then answered "busy" (see {@link #gather()}).
+     */
+    private <T> CompletableFuture<Fetched<T>> call(Round round, Supplier<T> supplier) {
+        long deadlineNanos = round.deadlineNanos;
         long left = Math.max(0, deadlineNanos - System.nanoTime());
-        return CompletableFuture.supplyAsync(() -> Deadline.within(deadlineNanos, supplier), executor)
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        try {
+            round.tasks.add(executor.submit(() -> {
+                if (round.calls.ended() || System.nanoTime() >= deadlineNanos) {
+                    // Queued until the round was over: nobody waits for it any more.
+                    answer.cancel(false);
+                    return;
+                }
+                try {
+                    answer.complete(round.calls.run(supplier));
+                } catch (Throwable error) {
+                    answer.completeExceptionally(error);
+                }
+            }));
+        } catch (RejectedExecutionException full) {
+            round.rejected = true;
+            return CompletableFuture.completedFuture(Fetched.unknown(Fetched.Gap.FAILED, "not checked: Lifeboat is busy"));
+        }
+        return answer
                 .<Fetched<T>>thenApply(Fetched::of)
                 .exceptionally(error -> {
+                    if (answer.isCancelled()) {
+                        // Dropped after the round ended: the round has long answered "no answer within N s".
+                        return Fetched.timedOut(timings.deadline());
+                    }
                     Fetched<T> failed = Fetched.failed(error);
                     logOwnFault(error);
                     // A call cut by the round's own deadline reads the same as one still running when it ended.

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Hands out status facts so that a crowd costs one round of upstream calls: requests while a round is running wait
@@ -59,6 +60,14 @@ public final class StatusService implements ChangeListener {
                 throw e;
             }
         }
-        return round.join();
+        try {
+            return round.join();
+        } catch (CompletionException e) {
+            // Whoever shared the round gets the same answer its starter got (e.g. "busy"), not a wrapper of it.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -7,8 +7,13 @@ import dev.lifeboat.config.Redact;
 import dev.lifeboat.config.RuntimeSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -46,12 +51,42 @@ public final class Database implements AutoCloseable {
             return open(config, "PostgreSQL");
         }
         Path dir = settings.dataDir().toAbsolutePath().normalize();
+        privateDirectory(dir);
+        return open(pool(h2Url(dir), "sa", "", timeouts), "H2 at " + dir);
+    }
+
+    /** Group or other permissions that let someone else read or change the store's files. */
+    private static final Set<PosixFilePermission> SHARED = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+    /**
+     * The data directory holds the audit log and run state: a new one is created owner-only ({@code 0700}); an
+     * existing one that others may read or write is used as it is, with a warning at start saying how to fix it.
+     */
+    static void privateDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                if (dir.getParent() != null && !Files.isDirectory(dir.getParent())) {
+                    Files.createDirectories(dir.getParent());
+                }
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectory(dir);
+                } catch (FileAlreadyExistsException raced) {
+                    // Created meanwhile by someone else: checked below like any existing directory.
+                }
+            }
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            if (permissions.stream().anyMatch(SHARED::contains)) {
+                log.warn("event=data_dir_not_private dir=\"{}\" permissions={} hint=\"it holds the audit log and run state;"
+                        + " run chmod 700 {}\"", dir, PosixFilePermissions.toString(permissions), dir);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // A file system without POSIX permissions (Windows): nothing to set or check.
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create LIFEBOAT_DATA_DIR " + dir + ": " + e.getMessage(), e);
         }
-        return open(pool(h2Url(dir), "sa", "", timeouts), "H2 at " + dir);
     }
 
     /**

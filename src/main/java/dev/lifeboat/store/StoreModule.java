@@ -3,21 +3,28 @@ package dev.lifeboat.store;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.lifeboat.Lifecycle;
+import dev.lifeboat.audit.AuditHealth;
 import dev.lifeboat.audit.AuditLog;
 import dev.lifeboat.audit.AuditTimings;
 import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
+import dev.lifeboat.health.CachedCheck;
 import dev.lifeboat.health.HealthBoard;
 import dev.lifeboat.incident.IncidentStore;
 import dev.lifeboat.leader.LeaderLeases;
 import dev.lifeboat.offsite.OffsiteLedger;
+import dev.lifeboat.health.HealthPart;
 import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import javax.sql.DataSource;
 
-/** The state store and what lives in it. The database opens (and migrates) when first needed, not here. */
+/**
+ * The state store and what lives in it, and their parts of {@code /healthz}. The database opens (and migrates) when
+ * first needed, not here.
+ */
 public final class StoreModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -65,5 +72,21 @@ public final class StoreModule extends AbstractModule {
     @Provides
     DataSource dataSource(Database database) {
         return database.dataSource();
+    }
+
+    /** {@code /healthz}: the store answers a trivial query (cached a second). */
+    @ProvidesIntoSet
+    @Singleton
+    HealthPart storeHealth(DataSource dataSource, Lifecycle lifecycle) {
+        CachedCheck check = StoreHealth.part(dataSource);
+        lifecycle.manage(check::close);
+        return check;
+    }
+
+    /** {@code /healthz}: the audit writer (failing, entries waiting, entries set aside). */
+    @ProvidesIntoSet
+    @Singleton
+    HealthPart auditHealth(AuditLog audit) {
+        return AuditHealth.part(audit);
     }
 }

@@ -50,6 +50,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the HTTP edge refuses before Bolt (oversized bodies, TRACE), what it never tells (Jetty's version), and how
@@ -69,6 +71,7 @@ class SlackEdgeEndToEndTest {
     static final AtomicInteger responseUrls = new AtomicInteger();
     static final AtomicReference<CountDownLatch> release = new AtomicReference<>(new CountDownLatch(0));
     static final AtomicReference<CountDownLatch> started = new AtomicReference<>(new CountDownLatch(1));
+    static final ThreadPoolExecutor oneAtATime = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
 
     @TempDir
     static Path dataDir;
@@ -102,7 +105,6 @@ class SlackEdgeEndToEndTest {
         env.put("SLACK_SIGNING_SECRET", SECRET);
         env.put("SLACK_API_URL", "http://127.0.0.1:" + wire.port() + "/api/");
         env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        ExecutorService oneAtATime = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
         lifeboat = RunningLifeboat.start(env, List.of(new AbstractModule() {
             @Override
             protected void configure() {
@@ -125,7 +127,12 @@ class SlackEdgeEndToEndTest {
     }
 
     @BeforeEach
-    void stubs() {
+    void stubs() throws Exception {
+        // The one work thread may still be posting the previous test's answer: each test starts with it free.
+        Instant idleBy = Instant.now().plusSeconds(15);
+        while (oneAtATime.getActiveCount() > 0 && Instant.now().isBefore(idleBy)) {
+            Thread.sleep(10);
+        }
         wire.resetAll();
         wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
         responseUrls.incrementAndGet();
@@ -200,6 +207,47 @@ class SlackEdgeEndToEndTest {
             assertEquals(405, response.statusCode(), path);
             assertFalse(response.body().contains("secret-looking-header"), response.body());
             assertNoVersion(response);
+        }
+    }
+
+    /**
+     * Every method a path does not serve is 405 with the plain error body, whatever the path; TRACE and TRACK never
+     * echo the request (its headers would carry a signature or a cookie back). Unknown paths answer 404 to the
+     * methods Lifeboat serves anywhere, and 405 to TRACE.
+     */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+            "TRACE,   /healthz,      405",
+            "TRACK,   /healthz,      405",
+            "PUT,     /healthz,      405",
+            "DELETE,  /healthz,      405",
+            "PATCH,   /healthz,      405",
+            "OPTIONS, /healthz,      405",
+            "TRACE,   /slack/events, 405",
+            "TRACK,   /slack/events, 405",
+            "GET,     /slack/events, 405",
+            "HEAD,    /slack/events, 405",
+            "PUT,     /slack/events, 405",
+            "DELETE,  /slack/events, 405",
+            "PATCH,   /slack/events, 405",
+            "OPTIONS, /slack/events, 405",
+            "TRACE,   /,             405",
+            "TRACE,   /wp-admin/,    405",
+            "OPTIONS, *,             405",
+            "GET,     /healthz,      200",
+            "HEAD,    /healthz,      200",
+    })
+    void aMethodAPathDoesNotServeIsRefusedAndNothingIsEchoed(String method, String path, int expected) throws Exception {
+        RawHttp.Answer answer = RawHttp.request("127.0.0.1", lifeboat.port(), method, path,
+                "X-Slack-Signature: v0=secret-looking-header\r\nCookie: session=secret-looking-cookie\r\n");
+
+        assertEquals(expected, answer.status(), answer.head() + answer.body());
+        String all = answer.head() + answer.body();
+        assertFalse(all.contains("secret-looking"), all);
+        assertFalse(all.toLowerCase(java.util.Locale.ROOT).contains("jetty"), all);
+        if (expected == 405) {
+            assertTrue(answer.body().isEmpty() || answer.body().equals("{\"status\":405,\"error\":\"Method Not Allowed\"}"),
+                    answer.body());
         }
     }
 

@@ -88,19 +88,27 @@ class SlackStartupEndToEndTest {
                 "http://127.0.0.1:1/respond")), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** /healthz once it reports {@code status} with a reason containing {@code reason}. */
-    JsonNode awaitHealth(String status, String reason) throws Exception {
+    /**
+     * /healthz once it reports {@code status} with Slack in {@code slackState}, while the connection's reason (for
+     * the log, never the public body) contains {@code reason}.
+     */
+    JsonNode awaitHealth(String status, String slackState, String reason) throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             last = health().body();
             JsonNode body = json.readTree(last);
-            if (status.equals(body.path("status").asText()) && body.path("problems").toString().contains(reason)) {
+            if (status.equals(body.path("status").asText())
+                    && slackState.equals(body.path("parts").path("slack").path("state").asText())
+                    && lifeboat.server().connection().problem().contains(reason)) {
+                assertFalse(last.contains("127.0.0.1") || last.contains("http:") || last.contains("Exception")
+                        || last.contains("Slack answered") || last.contains("SLACK_"), "a public body: " + last);
                 return body;
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("/healthz never said " + status + " with '" + reason + "'; last: " + last);
+        throw new AssertionError("/healthz never said " + status + " with slack " + slackState + " ('" + reason
+                + "'); last: " + last + "; reason: " + lifeboat.server().connection().problem());
     }
 
     static int freePort() throws Exception {
@@ -114,14 +122,12 @@ class SlackStartupEndToEndTest {
         int slackPort = freePort();
         lifeboat = startAgainst(slackPort);
 
-        JsonNode starting = awaitHealth("starting", "cannot reach Slack at http://127.0.0.1:" + slackPort + "/api/ for auth.test");
+        JsonNode starting = awaitHealth("starting", "starting", "cannot reach Slack at http://127.0.0.1:" + slackPort + "/api/ for auth.test");
         HttpResponse<String> health = health();
         assertEquals(503, health.statusCode());
         assertEquals("http", starting.path("mode").asText());
-        JsonNode problem = starting.path("problems").get(0);
-        assertEquals("slack", problem.path("component").asText());
-        assertEquals("not_ready", problem.path("severity").asText());
-        assertTrue(problem.path("reason").asText().contains("ConnectException"), problem.toString());
+        assertEquals("[\"slack\"]", starting.path("failing").toString());
+        assertTrue(lifeboat.server().connection().problem().contains("ConnectException"), lifeboat.server().connection().problem());
         assertFalse(health.body().contains(BOT_TOKEN));
 
         wire = new WireMockServer(wireMockConfig().port(slackPort));
@@ -131,7 +137,7 @@ class SlackStartupEndToEndTest {
         assertInstanceOf(SlackCheck.Accepted.class, lifeboat.server().connection().outcome().get(20, TimeUnit.SECONDS));
         HttpResponse<String> ready = health();
         assertEquals(200, ready.statusCode());
-        assertEquals("{\"status\":\"ok\",\"mode\":\"http\"}", ready.body());
+        assertTrue(ready.body().startsWith("{\"status\":\"ok\",\"mode\":\"http\",\"parts\":{\"slack\":{\"state\":\"ok\"}"), ready.body());
         HttpResponse<String> help = slash("help");
         assertEquals(200, help.statusCode());
         assertTrue(help.body().contains("Lifeboat commands"), help.body());
@@ -144,7 +150,7 @@ class SlackStartupEndToEndTest {
         wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(aResponse().withStatus(503).withBody("upstream connect error")));
         lifeboat = startAgainst(wire.port());
 
-        awaitHealth("starting", "Slack answered auth.test with HTTP 503; retrying in ");
+        awaitHealth("starting", "starting", "Slack answered auth.test with HTTP 503");
         assertEquals(503, health().statusCode());
         HttpResponse<String> whileStarting = slash("status");
         assertEquals(200, whileStarting.statusCode());
@@ -181,8 +187,11 @@ class SlackStartupEndToEndTest {
         assertTrue(refused.reason().startsWith("Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)."), refused.reason());
         HttpResponse<String> health = health();
         assertEquals(503, health.statusCode());
-        assertTrue(health.body().contains("Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)."), health.body());
+        JsonNode body = json.readTree(health.body());
+        assertEquals("refused", body.path("parts").path("slack").path("state").asText(), health.body());
+        assertEquals("[\"slack\"]", body.path("failing").toString());
         assertFalse(health.body().contains(BOT_TOKEN));
+        assertFalse(health.body().contains("invalid_auth"), "the reason is for the log: " + health.body());
         Thread.sleep(500);
         assertEquals(1, wire.findAll(postRequestedFor(urlEqualTo("/api/auth.test"))).size(), "no retry after a definite no");
     }
@@ -204,7 +213,7 @@ class SlackStartupEndToEndTest {
             env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
             lifeboat = RunningLifeboat.starting(env, List.of(FAST_RETRIES));
 
-            JsonNode starting = awaitHealth("starting", "Slack answered apps.connections.open with HTTP 503");
+            JsonNode starting = awaitHealth("starting", "starting", "Slack answered apps.connections.open with HTTP 503");
             assertEquals("socket", starting.path("mode").asText());
             assertEquals(503, health().statusCode());
 
@@ -213,7 +222,8 @@ class SlackStartupEndToEndTest {
 
             assertTrue(socket.connected.await(20, TimeUnit.SECONDS), "the Socket Mode connection opened in the end");
             assertInstanceOf(SlackCheck.Accepted.class, lifeboat.server().connection().outcome().get(20, TimeUnit.SECONDS));
-            assertEquals("{\"status\":\"ok\",\"mode\":\"socket\"}", health().body());
+            String ready = health().body();
+            assertTrue(ready.startsWith("{\"status\":\"ok\",\"mode\":\"socket\",\"parts\":{\"slack\":{\"state\":\"connected\"}"), ready);
         } finally {
             if (lifeboat != null) {
                 lifeboat.close();

@@ -4,7 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lifeboat.access.Operators;
+import dev.lifeboat.command.Actor;
+import dev.lifeboat.command.CommandRegistry;
+import dev.lifeboat.command.CommandRunner;
+import dev.lifeboat.command.Surface;
+import dev.lifeboat.config.AccessSettings;
 import dev.lifeboat.config.S3Settings;
+import dev.lifeboat.platformstatus.PlatformStatus;
+import dev.lifeboat.platformstatus.PlatformStatusSource;
+import dev.lifeboat.reply.TextRenderer;
+import dev.lifeboat.testing.MemoryAuditLog;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.lifeboat.probe.Probe;
 import dev.lifeboat.probe.ProbeResult;
 import dev.lifeboat.probe.ProbeResult.Outcome;
@@ -105,6 +121,62 @@ class StatusRoundTest {
         assertEquals(Fetched.Gap.FAILED, facts.appProbe().gap());
         assertEquals("the check itself failed (IllegalStateException)", facts.appProbe().why());
         assertNotEquals(Verdict.DOWN, StatusAnalysis.analyse(facts, name -> true).verdict());
+    }
+
+    /**
+     * The checks executor full (its one thread busy, no queue): the round is refused at once, and the person who
+     * asked for {@code status} reads the "busy" answer, not a hang and not an error id.
+     */
+    @Test
+    void aRoundTheChecksHaveNoRoomForIsAnsweredBusyAtOnce() throws Exception {
+        ThreadPoolExecutor full = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
+        CountDownLatch hold = new CountDownLatch(1);
+        full.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            S3Settings s3 = new S3Settings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), S3Settings.DEFAULT_PREFIX, 30, 26);
+            StatusRound round = new StatusRound(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Set.of(platform("Heroku"), platform("Netlify")), (url, timeout) -> answer(url, Outcome.UP, Duration.ofMillis(5)),
+                    new StatusTargets(Optional.empty(), Optional.of(APP), Optional.of(SITE), "pg-backups/"), s3, TIMINGS,
+                    new RoundMemory(), full, probes, Clock.systemUTC());
+            StatusService service = new StatusService(round, TIMINGS, Clock.systemUTC());
+            AtomicReference<CommandRegistry> registry = new AtomicReference<>();
+            registry.set(new CommandRegistry(Set.of(new StatusCommand(service, registry::get))));
+            CommandRunner runner = new CommandRunner(registry.get(),
+                    new Operators(new AccessSettings(List.of(), 1), group -> Set.of(), Clock.systemUTC()),
+                    new MemoryAuditLog(), Clock.systemUTC(), Set.of());
+
+            long start = System.nanoTime();
+            String answer = TextRenderer.render(runner.run("status", new Actor("U0ASKER", "asker"), Surface.SLACK,
+                    Optional.of("C1")));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertEquals("⌛ Lifeboat is busy with other requests; try again in a few seconds.", answer);
+            assertTrue(ms < TIMINGS.deadline().toMillis(), "answered at once, not at the deadline: " + ms + " ms");
+        } finally {
+            hold.countDown();
+            full.shutdownNow();
+        }
+    }
+
+    static PlatformStatusSource platform(String name) {
+        return new PlatformStatusSource() {
+            @Override
+            public String platform() {
+                return name;
+            }
+
+            @Override
+            public PlatformStatus current() {
+                throw new IllegalStateException("not asked in this test");
+            }
+        };
     }
 
     static void sleep(Duration d) {

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 public final class SwitchableDataSource implements DataSource {
     private final DataSource real;
     private volatile boolean down;
+    private volatile boolean hung;
+    private final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
     public SwitchableDataSource(DataSource real) {
         this.real = real;
@@ -23,11 +25,32 @@ public final class SwitchableDataSource implements DataSource {
 
     public void up() {
         down = false;
+        hung = false;
+    }
+
+    /** The store stops answering: a connection is waited for (up to 30 s, or until {@link #up}) and then refused. */
+    public void hang() {
+        hung = true;
+    }
+
+    /** How many connections were asked for so far. */
+    public int asked() {
+        return asked.get();
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (down) {
+        asked.incrementAndGet();
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (hung && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (down || hung) {
             throw new SQLTransientConnectionException("Connection to db.internal:5432 refused (test outage)", "08001");
         }
         return real.getConnection();
