@@ -26,6 +26,7 @@ import dev.lifeboat.restore.RestoreModule;
 import dev.lifeboat.restore.RestoreTargets;
 import dev.lifeboat.runbook.RunbookModule;
 import dev.lifeboat.runs.RunsModule;
+import dev.lifeboat.schedule.ScheduleModule;
 import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusModule;
 import dev.lifeboat.status.StatusTargets;
@@ -125,7 +126,7 @@ public final class Wiring {
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule());
+                new RestoreModule(), new ScheduleModule());
     }
 
     /**

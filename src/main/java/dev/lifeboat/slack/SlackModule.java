@@ -28,6 +28,7 @@ public final class SlackModule extends AbstractModule {
     protected void configure() {
         bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SlackRunProgress.class);
+        bind(dev.lifeboat.reply.Announcer.class).to(SlackAnnouncer.class);
     }
 
     /**

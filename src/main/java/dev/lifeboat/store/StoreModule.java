@@ -10,6 +10,7 @@ import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
 import dev.lifeboat.leader.LeaderLeases;
 import dev.lifeboat.runbook.RunStore;
+import dev.lifeboat.schedule.ScheduleStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -38,6 +39,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     LeaderLeases leaderLeases(Database database) {
         return new JdbcLeaderLeases(database.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    ScheduleStore scheduleStore(Database database) {
+        return new JdbcScheduleStore(database.dataSource());
     }
 
     @Provides
