@@ -70,4 +70,17 @@ class H2RunStoreTest {
             return reopenFile();
         }
     }
+
+    @Nested
+    class Schedules extends ScheduleStoreContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenFile();
+        }
+    }
 }

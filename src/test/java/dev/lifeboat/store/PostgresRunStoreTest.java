@@ -92,4 +92,17 @@ class PostgresRunStoreTest {
             return reopenDatabase();
         }
     }
+
+    @Nested
+    class Schedules extends ScheduleStoreContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenDatabase();
+        }
+    }
 }
