@@ -33,6 +33,7 @@ import dev.lifeboat.restore.RestoreTargets;
 import dev.lifeboat.runbook.RunbookModule;
 import dev.lifeboat.runs.RunsModule;
 import dev.lifeboat.site.SiteModule;
+import dev.lifeboat.schedule.ScheduleModule;
 import dev.lifeboat.slack.SlackModule;
 import dev.lifeboat.status.StatusModule;
 import dev.lifeboat.status.Placement;
@@ -143,7 +144,8 @@ public final class Wiring {
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule(), new AppModule());
+                new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule(), new AppModule(),
+                new ScheduleModule());
     }
 
     /**

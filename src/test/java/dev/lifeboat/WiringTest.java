@@ -155,10 +155,13 @@ class WiringTest {
         Injector console = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
         Injector serve = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
 
-        assertEquals(java.util.List.of("AuditRunListener", "ConsoleProgress", "IncidentRunLink"), console.getInstance(Key.get(listeners)).stream()
+        assertEquals(java.util.List.of("AuditRunListener", "ConsoleProgress", "IncidentRunLink", "ScheduledRunWatch"), console.getInstance(Key.get(listeners)).stream()
                 .map(l -> l.getClass().getSimpleName()).sorted().toList());
-        assertEquals(java.util.List.of("AuditRunListener", "IncidentRunLink", "SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
+        assertEquals(java.util.List.of("AuditRunListener", "IncidentRunLink", "ScheduledRunWatch", "SlackRunProgress"), serve.getInstance(Key.get(listeners)).stream()
                 .map(l -> l.getClass().getSimpleName()).sorted().toList());
+        // Announcements (scheduled jobs' warnings, the digest) go where the runs go.
+        assertEquals("ConsoleAnnouncer", console.getInstance(dev.lifeboat.reply.Announcer.class).getClass().getSimpleName());
+        assertEquals("SlackAnnouncer", serve.getInstance(dev.lifeboat.reply.Announcer.class).getClass().getSimpleName());
         serve.getInstance(Lifecycle.class).close();
         console.getInstance(Lifecycle.class).close();
     }

@@ -16,7 +16,8 @@ public record LifeboatConfig(
         S3Settings s3,
         StatuspageSettings statuspage,
         RuntimeSettings runtime,
-        IncidentSettings incidents) {
+        IncidentSettings incidents,
+        ScheduleSettings schedule) {
 
     private static final Pattern OPERATOR_ID = Pattern.compile("[UWS][A-Z0-9]{2,}");
     /** Heroku's own pattern for an app name (Platform API schema, {@code app/name}); {@code PathId} uses it too. */
@@ -150,11 +151,12 @@ public record LifeboatConfig(
             }
         }
         IncidentSettings incidents = new IncidentSettings(template, components);
+        ScheduleSettings schedule = ScheduleSettings.read(r);
 
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
-        return new LifeboatConfig(slack, access, heroku, netlify, s3, statuspage, runtime, incidents);
+        return new LifeboatConfig(slack, access, heroku, netlify, s3, statuspage, runtime, incidents, schedule);
     }
 
     /** What serving Slack over HTTP additionally needs; throws with every missing variable. */
@@ -229,6 +231,9 @@ public record LifeboatConfig(
         out.put("LIFEBOAT_DOWN_AFTER_FAILURES", Integer.toString(runtime.downAfterFailures()));
         out.put("LIFEBOAT_AUTO_INCIDENT", Boolean.toString(runtime.autoIncident()));
         out.put("LIFEBOAT_FALLBACK_WEBHOOK_URL", show(runtime.fallbackWebhookUrl()));
+        out.put(ScheduleSettings.DAILY, schedule.dailyText());
+        out.put(ScheduleSettings.WEEKLY, schedule.weeklyText());
+        out.put(ScheduleSettings.MONTHLY, schedule.monthlyText());
         out.put("DATABASE_URL", show(runtime.databaseUrl()));
         out.put("LIFEBOAT_DATA_DIR", runtime.dataDir().toString());
         out.put("LIFEBOAT_INSTANCE", runtime.instance());

@@ -19,6 +19,7 @@ public final class ConsoleModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(GroupDirectory.class).to(ConsoleGroupDirectory.class);
+        bind(dev.lifeboat.reply.Announcer.class).to(ConsoleAnnouncer.class);
         bind(PrintStream.class).annotatedWith(Names.named("console")).toInstance(out);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(ConsoleProgress.class);
         bind(IncidentChannel.class).to(ConsoleIncidentChannel.class);

@@ -30,6 +30,7 @@ public final class SlackModule extends AbstractModule {
         bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SlackRunProgress.class);
         bind(IncidentChannel.class).to(SlackIncidentChannel.class);
+        bind(dev.lifeboat.reply.Announcer.class).to(SlackAnnouncer.class);
     }
 
     /**

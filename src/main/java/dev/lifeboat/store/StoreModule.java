@@ -17,6 +17,7 @@ import dev.lifeboat.leader.LeaderLeases;
 import dev.lifeboat.offsite.OffsiteLedger;
 import dev.lifeboat.health.HealthPart;
 import dev.lifeboat.runbook.RunStore;
+import dev.lifeboat.schedule.ScheduleStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -61,6 +62,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     JdbcOffsiteLedger offsiteLedger(Database database) {
         return new JdbcOffsiteLedger(database.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    ScheduleStore scheduleStore(Database database) {
+        return new JdbcScheduleStore(database.dataSource());
     }
 
     @Provides

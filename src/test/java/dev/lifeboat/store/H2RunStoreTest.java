@@ -80,6 +80,19 @@ class H2RunStoreTest {
     }
 
     @Nested
+    class Schedules extends ScheduleStoreContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenFile();
+        }
+    }
+
+    @Nested
     class Offsite extends OffsiteLedgerContract {
         @Override
         Database database() {

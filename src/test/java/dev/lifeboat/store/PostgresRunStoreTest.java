@@ -102,6 +102,19 @@ class PostgresRunStoreTest {
     }
 
     @Nested
+    class Schedules extends ScheduleStoreContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenDatabase();
+        }
+    }
+
+    @Nested
     class Offsite extends OffsiteLedgerContract {
         @Override
         Database database() {
