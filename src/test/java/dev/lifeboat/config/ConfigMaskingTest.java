@@ -67,6 +67,13 @@ class ConfigMaskingTest {
                         "SELECT 'https://****@x.example.com/' <> ''"),
                 row("LIFEBOAT_DATA_DIR", "/srv/password=" + PASSWORD, "/srv/password=****"),
                 // Names and numbers: their own shape leaves no room for a password; shown as they are.
+                row("LIFEBOAT_HOST_NOTE", "ops VM " + IN_URL, "ops VM " + MASKED_URL),
+                row("LIFEBOAT_INCIDENT_TEMPLATE", "Down due to {reason}. " + IN_URL, "Down due to {reason}. " + MASKED_URL),
+                row("LIFEBOAT_INSTANCE", "web.1", "web.1"),
+                row("LIFEBOAT_SCHEDULE_DAILY", "03:30", "03:30"),
+                row("LIFEBOAT_SCHEDULE_WEEKLY", "mon 09:00", "mon 09:00"),
+                row("LIFEBOAT_SCHEDULE_MONTHLY", "1 04:00", "1 04:00"),
+                row("STATUSPAGE_COMPONENT_IDS", "8kbf7d35c070", "8kbf7d35c070"),
                 row("HEROKU_APP", "acme-prod", "acme-prod"),
                 row("HEROKU_STAGING_APP", "acme-staging", "acme-staging"),
                 row("LIFEBOAT_INCIDENT_CHANNEL", "C0INCIDENT", "C0INCIDENT"),

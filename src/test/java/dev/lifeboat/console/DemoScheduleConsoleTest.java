@@ -144,7 +144,7 @@ class DemoScheduleConsoleTest {
     }
 
     @Test
-    void theDailyJobWarnsOfStaleBackupsAndSaysTheOffsiteCopyIsNotAvailableWithoutItsCommand() {
+    void theDailyJobWarnsOfStaleBackupsAndRunsTheOffsiteCopy() {
         scheduler.tick();
         clock.set(Instant.parse("2026-11-30T09:01:00Z"));
         assertEquals(List.of("daily", "weekly"), scheduler.tick());
@@ -158,7 +158,8 @@ class DemoScheduleConsoleTest {
         assertTrue(announced.get(0).contains("Max age 26 h (LIFEBOAT_BACKUP_MAX_AGE_HOURS)"), announced.get(0));
         String answer = console.run("schedule");
         assertTrue(answer.contains("Last: Tue 1 Dec 03:30 UTC — ⚠️ warning: Freshness: newest backup a012 is 2 d 1 h old"), answer);
-        assertTrue(answer.contains("Offsite copy not available (this Lifeboat has no /dr backup offsite)"), answer);
+        assertTrue(answer.contains("Nothing to do: every successful backup of lifeboat-demo is offsite"),
+                "the daily job ran `backup offsite`, which found nothing to copy: " + answer);
     }
 
     @Test
@@ -176,7 +177,7 @@ class DemoScheduleConsoleTest {
         assertEquals(1, digests.size(), announced.toString());
         String digest = digests.get(0);
         for (String part : new String[] {"Weekly digest: Mon 23 Nov – Mon 30 Nov", "Backups and offsite copies",
-                "Drills\n✅ " + id, "Incidents\nnot recorded", "Monitor alerts\nnot recorded",
+                "Drills\n✅ " + id, "Incidents\nnone", "Monitor alerts\nnot recorded",
                 "Deploys and rollbacks\nHeroku releases:", "Site deploys (production):"}) {
             assertTrue(digest.contains(part), part + " in\n" + digest);
         }

@@ -65,7 +65,7 @@ class DigestTest {
         return new StatusFacts(NOW, Duration.ofSeconds(4), Optional.of("acme"), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), releases, Fetched.notConfigured(""), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""),
-                Fetched.notConfigured(""), Fetched.unknown(Fetched.Gap.TIMED_OUT, "no answer within 4 s"),
+                Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.unknown(Fetched.Gap.TIMED_OUT, "no answer within 4 s"),
                 Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""), Duration.ofHours(26));
     }
 

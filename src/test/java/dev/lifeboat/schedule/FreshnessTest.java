@@ -49,6 +49,7 @@ class FreshnessTest {
         return new StatusFacts(now, Duration.ofSeconds(4), Optional.of("lifeboat-demo"), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), Fetched.notConfigured(""), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), transfers, Fetched.notConfigured(""), copies, Fetched.notConfigured(""),
+                Fetched.notConfigured(""),
                 Fetched.of(new DemoNetlify(made).deploys(20)), Fetched.notConfigured(""), Fetched.notConfigured(""),
                 Fetched.notConfigured(""), Duration.ofHours(maxHours));
     }

@@ -142,12 +142,12 @@ class StatusRoundTest {
             S3Settings s3 = new S3Settings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), S3Settings.DEFAULT_PREFIX, 30, 26);
             StatusRound round = new StatusRound(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Set.of(platform("Heroku"), platform("Netlify")), (url, timeout) -> answer(url, Outcome.UP, Duration.ofMillis(5)),
+                    Optional.empty(), Set.of(platform("Heroku"), platform("Netlify")), (url, timeout) -> answer(url, Outcome.UP, Duration.ofMillis(5)),
                     new StatusTargets(Optional.empty(), Optional.of(APP), Optional.of(SITE), "pg-backups/"), s3, TIMINGS,
                     new RoundMemory(), full, probes, Clock.systemUTC());
             StatusService service = new StatusService(round, TIMINGS, Clock.systemUTC());
             AtomicReference<CommandRegistry> registry = new AtomicReference<>();
-            registry.set(new CommandRegistry(Set.of(new StatusCommand(service, registry::get))));
+            registry.set(new CommandRegistry(Set.of(new StatusCommand(service, registry::get, Placement.UNKNOWN))));
             CommandRunner runner = new CommandRunner(registry.get(),
                     new Operators(new AccessSettings(List.of(), 1), group -> Set.of(), Clock.systemUTC()),
                     new MemoryAuditLog(), Clock.systemUTC(), Set.of());
