@@ -15,6 +15,7 @@ import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.leader.LeaderModule;
+import dev.lifeboat.monitor.MonitorModule;
 import dev.lifeboat.netlify.NetlifyModule;
 import dev.lifeboat.pgbackups.PgBackupsModule;
 import dev.lifeboat.s3.S3Module;
@@ -125,7 +126,7 @@ public final class Wiring {
     /** The feature modules, each registering its own commands: a new feature adds its module here. */
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
-                new RestoreModule());
+                new RestoreModule(), new MonitorModule());
     }
 
     /**

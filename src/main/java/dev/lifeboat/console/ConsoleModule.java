@@ -2,12 +2,17 @@ package dev.lifeboat.console;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 import dev.lifeboat.access.GroupDirectory;
+import dev.lifeboat.monitor.Announcer;
 import dev.lifeboat.runbook.RunListener;
 import java.io.PrintStream;
 
-/** The terminal adapter: no Slack user groups, and runs printed live to the terminal ({@link ConsoleProgress}). */
+/**
+ * The terminal adapter: no Slack user groups, runs printed live to the terminal ({@link ConsoleProgress}), and the
+ * monitor's announcements there too ({@link ConsoleAnnouncer}).
+ */
 public final class ConsoleModule extends AbstractModule {
     private final PrintStream out;
 
@@ -20,5 +25,6 @@ public final class ConsoleModule extends AbstractModule {
         bind(GroupDirectory.class).to(ConsoleGroupDirectory.class);
         bind(PrintStream.class).annotatedWith(Names.named("console")).toInstance(out);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(ConsoleProgress.class);
+        OptionalBinder.newOptionalBinder(binder(), Announcer.class).setBinding().to(ConsoleAnnouncer.class);
     }
 }

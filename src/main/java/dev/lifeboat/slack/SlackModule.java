@@ -3,6 +3,7 @@ package dev.lifeboat.slack;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -11,6 +12,7 @@ import dev.lifeboat.Lifecycle;
 import dev.lifeboat.access.GroupDirectory;
 import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.SlackSettings;
+import dev.lifeboat.monitor.Announcer;
 import dev.lifeboat.runbook.RunListener;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -21,13 +23,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. Also how hard to
  * retry reaching Slack at start ({@link ConnectBackoff}), the thread for notes sent after an acknowledgement, and
- * the runs' messages in the incident channel ({@link SlackRunProgress}, a {@link RunListener}).
+ * the runs' messages in the incident channel ({@link SlackRunProgress}, a {@link RunListener}) and the monitor's
+ * announcements there ({@link SlackAnnouncer}).
  */
 public final class SlackModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ConnectBackoff.class).toInstance(ConnectBackoff.DEFAULT);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(SlackRunProgress.class);
+        OptionalBinder.newOptionalBinder(binder(), Announcer.class).setBinding().to(SlackAnnouncer.class);
     }
 
     /**

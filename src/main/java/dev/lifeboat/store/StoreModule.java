@@ -9,6 +9,7 @@ import dev.lifeboat.audit.JdbcAuditLog;
 import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.health.HealthBoard;
 import dev.lifeboat.leader.LeaderLeases;
+import dev.lifeboat.monitor.MonitorStates;
 import dev.lifeboat.runbook.RunStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -38,6 +39,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     LeaderLeases leaderLeases(Database database) {
         return new JdbcLeaderLeases(database.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    MonitorStates monitorStates(Database database) {
+        return new JdbcMonitorStates(database.dataSource());
     }
 
     @Provides
