@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The monitors, run by the leader every {@code LIFEBOAT_MONITOR_INTERVAL_SECONDS}: one status round (shared with
- * anyone asking {@code /dr status} at the time), read as one observation per service ({@link Observations}), fed to
+ * anyone asking {@code /dr status} at the time, but never the round the previous check counted), read as one
+ * observation per service ({@link Observations}), fed to
  * each service's state ({@link MonitorRules}); each change is saved, then announced once in the incident channel.
  *
  * <p>The failures counted so far live in memory: a new leader starts counting afresh. What was announced is kept in
@@ -48,6 +49,8 @@ public final class Monitor implements LeaderTask {
     private final StatusTargets targets;
     private final Clock clock;
     private final Map<Service, MonitorRules.State> states = new EnumMap<>(Service.class);
+    /** When the round this monitor counted last was taken: a round is shared, but never counted twice. */
+    private Instant lastRound = Instant.MIN;
 
     @Inject
     public Monitor(StatusService status, Provider<CommandRegistry> commands, MonitorStates store, Announcer announcer,
@@ -79,7 +82,8 @@ public final class Monitor implements LeaderTask {
 
     /** One check of every service; returns what it announced. */
     public synchronized List<Reply> check() {
-        StatusFacts facts = status.facts();
+        StatusFacts facts = status.factsNewerThan(lastRound);
+        lastRound = facts.asOf();
         Instant now = clock.instant();
         Map<Service, Observation> seen = Observations.read(facts);
         List<Reply> announced = new ArrayList<>();

@@ -54,59 +54,75 @@ public final class MonitorBench {
         WireMock wm = new WireMock("127.0.0.1", wire.port());
         StatusBench.stub(wm, 0);
         wm.register(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(Fixtures.read("slack/chat-postMessage.json"))));
-        Path data = Files.createTempDirectory("lifeboat-monitor-bench-");
         String base = "http://127.0.0.1:" + wire.port();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", "xoxb-bench");
-        env.put("SLACK_SIGNING_SECRET", "bench-signing-secret-0123456789");
-        env.put("SLACK_API_URL", base + "/api/");
-        env.put("LIFEBOAT_INCIDENT_CHANNEL", "C0INCIDENT");
-        env.put("LIFEBOAT_DATA_DIR", data.toString());
-        env.put("LIFEBOAT_MONITOR_INTERVAL_SECONDS", Integer.toString(interval));
-        env.put("HEROKU_API_KEY", "bench-heroku-key");
-        env.put("HEROKU_APP", StatusBench.APP);
-        env.put("HEROKU_API_URL", base + "/heroku");
-        env.put("HEROKU_DATA_API_URL", base + "/data");
-        env.put("HEROKU_STATUS_URL", base + "/heroku-status");
-        env.put("APP_URL", base + "/app");
-        env.put("APP_HEALTH_PATH", "/up");
-        env.put("NETLIFY_AUTH_TOKEN", "bench-netlify-token");
-        env.put("NETLIFY_SITE_ID", StatusBench.SITE);
-        env.put("NETLIFY_API_URL", base + "/netlify/api/v1");
-        env.put("NETLIFY_STATUS_URL", base + "/netlify-status");
-        env.put("SITE_URL", base + "/site/");
-        env.put("AWS_ACCESS_KEY_ID", "bench");
-        env.put("AWS_SECRET_ACCESS_KEY", "bench-secret");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ENDPOINT_URL_S3", base);
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("LIFEBOAT_BACKUP_BUCKET", StatusBench.BUCKET);
-        LifeboatConfig config = LifeboatConfig.load(Env.of(env));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, Wiring.serve(config, Wiring.World.REAL).modules());
-        Leadership leadership = injector.getInstance(Leadership.class);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleWithFixedDelay(leadership::tick, 0, Leadership.TICK.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Thread.sleep(interval * 1000L + 2_000);  // the first checks: classes loaded, all green
             for (int n = 1; n <= samples; n++) {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(interval * 1000L));
-                int before = posts(wire).size();
-                StubMapping down = wm.register(get(urlEqualTo("/app/up")).atPriority(1)
-                        .willReturn(aResponse().withStatus(503).withBody("H10 App crashed")));
-                long wentDown = System.currentTimeMillis();
-                LoggedRequest downMessage = await(wire, before + 1, "is down");
-                long downMs = downMessage.getLoggedDate().getTime() - wentDown;
-                wm.removeStubMapping(down);
-                long cameBack = System.currentTimeMillis();
-                LoggedRequest upMessage = await(wire, before + 2, "is back up");
-                long upMs = upMessage.getLoggedDate().getTime() - cameBack;
-                System.out.println("SAMPLE " + n + " " + downMs + " " + upMs);
+                // A fresh Lifeboat a sample: the 10-minute cap on down messages would hold back the next one.
+                try (Running lifeboat = Running.start(base, interval)) {
+                    Thread.sleep(interval * 1000L + 2_000);  // the first checks: classes loaded, all green
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(interval * 1000L));
+                    int before = posts(wire).size();
+                    StubMapping down = wm.register(get(urlEqualTo("/app/up")).atPriority(1)
+                            .willReturn(aResponse().withStatus(503).withBody("H10 App crashed")));
+                    long wentDown = System.currentTimeMillis();
+                    LoggedRequest downMessage = await(wire, before + 1, "is down");
+                    long downMs = downMessage.getLoggedDate().getTime() - wentDown;
+                    wm.removeStubMapping(down);
+                    long cameBack = System.currentTimeMillis();
+                    LoggedRequest upMessage = await(wire, before + 2, "is back up");
+                    long upMs = upMessage.getLoggedDate().getTime() - cameBack;
+                    System.out.println("SAMPLE " + n + " " + downMs + " " + upMs);
+                    if (n == samples) {
+                        idle(wire, idleSeconds);
+                    }
+                }
             }
-            idle(wire, idleSeconds);
         } finally {
+            wire.stop();
+        }
+    }
+
+    /** A real Lifeboat on the serve wiring, its leader ticking as when serving; H2 in a temporary directory. */
+    private record Running(Injector injector, ScheduledExecutorService timer, Path data) implements AutoCloseable {
+        static Running start(String base, int interval) throws Exception {
+            Path data = Files.createTempDirectory("lifeboat-monitor-bench-");
+            Map<String, String> env = new HashMap<>();
+            env.put("SLACK_BOT_TOKEN", "xoxb-bench");
+            env.put("SLACK_SIGNING_SECRET", "bench-signing-secret-0123456789");
+            env.put("SLACK_API_URL", base + "/api/");
+            env.put("LIFEBOAT_INCIDENT_CHANNEL", "C0INCIDENT");
+            env.put("LIFEBOAT_DATA_DIR", data.toString());
+            env.put("LIFEBOAT_MONITOR_INTERVAL_SECONDS", Integer.toString(interval));
+            env.put("HEROKU_API_KEY", "bench-heroku-key");
+            env.put("HEROKU_APP", StatusBench.APP);
+            env.put("HEROKU_API_URL", base + "/heroku");
+            env.put("HEROKU_DATA_API_URL", base + "/data");
+            env.put("HEROKU_STATUS_URL", base + "/heroku-status");
+            env.put("APP_URL", base + "/app");
+            env.put("APP_HEALTH_PATH", "/up");
+            env.put("NETLIFY_AUTH_TOKEN", "bench-netlify-token");
+            env.put("NETLIFY_SITE_ID", StatusBench.SITE);
+            env.put("NETLIFY_API_URL", base + "/netlify/api/v1");
+            env.put("NETLIFY_STATUS_URL", base + "/netlify-status");
+            env.put("SITE_URL", base + "/site/");
+            env.put("AWS_ACCESS_KEY_ID", "bench");
+            env.put("AWS_SECRET_ACCESS_KEY", "bench-secret");
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ENDPOINT_URL_S3", base);
+            env.put("AWS_EC2_METADATA_DISABLED", "true");
+            env.put("LIFEBOAT_BACKUP_BUCKET", StatusBench.BUCKET);
+            LifeboatConfig config = LifeboatConfig.load(Env.of(env));
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, Wiring.serve(config, Wiring.World.REAL).modules());
+            Leadership leadership = injector.getInstance(Leadership.class);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            timer.scheduleWithFixedDelay(leadership::tick, 0, Leadership.TICK.toMillis(), TimeUnit.MILLISECONDS);
+            return new Running(injector, timer, data);
+        }
+
+        @Override
+        public void close() throws Exception {
             timer.shutdownNow();
             injector.getInstance(Lifecycle.class).close();
-            wire.stop();
             try (var paths = Files.walk(data)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

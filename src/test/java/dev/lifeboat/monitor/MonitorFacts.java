@@ -58,7 +58,11 @@ final class MonitorFacts {
     Fetched<PlatformStatus> netlifyStatus = Fetched.of(netlifyGreen());
 
     StatusFacts build() {
-        return new StatusFacts(NOW, Duration.ofSeconds(4), Optional.of(APP), app, dynos, releases, appProbe, addon,
+        return build(NOW);
+    }
+
+    StatusFacts build(Instant asOf) {
+        return new StatusFacts(asOf, Duration.ofSeconds(4), Optional.of(APP), app, dynos, releases, appProbe, addon,
                 transfers, schedules, copies, site, deploys, siteProbe, herokuStatus, netlifyStatus, Duration.ofHours(26));
     }
 

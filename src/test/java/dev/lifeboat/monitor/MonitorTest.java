@@ -137,6 +137,31 @@ class MonitorTest {
     }
 
     @Test
+    void aRoundSharedWithinItsWindowIsNeverCountedTwice() {
+        AtomicInteger taken = new AtomicInteger();
+        StatusService shared = new StatusService(() -> {
+            taken.incrementAndGet();
+            return facts.build(clock.instant());
+        }, new StatusTimings(Duration.ofSeconds(4), Duration.ofSeconds(10)), clock);
+        Monitor monitor = new Monitor(shared, () -> new CommandRegistry(Set.of()), store, channel::add,
+                new NoIncidentFeature(), new MonitorSettings(Duration.ofSeconds(10), 3, false, MonitorRules.FLAP_WINDOW),
+                new StatusTargets(Optional.of(MonitorFacts.APP), Optional.of(URI.create(APP_URL)),
+                        Optional.of(URI.create(SITE_URL)), ""), clock);
+        appAnswers(503);
+
+        monitor.check();
+        clock.advance(Duration.ofSeconds(5));
+        shared.facts();  // someone's /dr status: a round the next check may share
+        clock.advance(Duration.ofSeconds(5));
+        monitor.check();
+        monitor.check();  // at once again: the shared round was counted, so a new one is taken
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(3, taken.get(), "the first check's round, the one shared with /dr status, and a new one");
+        assertEquals(1, channel.size(), "three rounds, three failures: down");
+    }
+
+    @Test
     void checksThatCouldNotCompleteCountForNothing() {
         Monitor monitor = monitor();
         appAnswers(503);
