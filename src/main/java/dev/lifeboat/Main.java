@@ -193,8 +193,34 @@ public final class Main {
                 out.println("Resuming run " + run.id() + " (" + run.title() + ") from its last step.");
             }
             CoreModule.keepRunLeases(injector);
+            if (world == Wiring.World.DEMO) {
+                monitorDemo(injector, config);
+            }
             console.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         }
+    }
+
+    /**
+     * The demo world's console runs the monitor too, so {@code demo break app} is announced in the terminal. It runs
+     * alone, without the leader lease: the simulated world is this process's own, and a demo console must never take
+     * the lease from a real Lifeboat sharing its store.
+     */
+    private static void monitorDemo(Injector injector, LifeboatConfig config) {
+        dev.lifeboat.monitor.Monitor monitor = injector.getInstance(dev.lifeboat.monitor.Monitor.class);
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "lifeboat-demo-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        injector.getInstance(Lifecycle.class).manage(timer::shutdownNow);
+        long every = config.runtime().monitorIntervalSeconds();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                monitor.check();
+            } catch (RuntimeException e) {
+                log.warn("event=monitor_failed error=\"{}\"", e.getClass().getSimpleName());
+            }
+        }, every, every, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The terminal is for answers: only warnings and errors are logged there. */

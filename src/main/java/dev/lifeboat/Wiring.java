@@ -19,6 +19,7 @@ import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.incident.IncidentModule;
 import dev.lifeboat.leader.LeaderModule;
+import dev.lifeboat.monitor.MonitorModule;
 import dev.lifeboat.netlify.NetlifyModule;
 import dev.lifeboat.offsite.OffsiteModule;
 import dev.lifeboat.offsite.OffsiteTargets;
@@ -145,7 +146,7 @@ public final class Wiring {
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
                 new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule(), new AppModule(),
-                new ScheduleModule());
+                new ScheduleModule(), new MonitorModule());
     }
 
     /**

@@ -8,7 +8,10 @@ import dev.lifeboat.incident.IncidentChannel;
 import dev.lifeboat.runbook.RunListener;
 import java.io.PrintStream;
 
-/** The terminal adapter: no Slack user groups, and runs printed live to the terminal ({@link ConsoleProgress}). */
+/**
+ * The terminal adapter: no Slack user groups, runs printed live to the terminal ({@link ConsoleProgress}), and the
+ * monitor's announcements there too ({@link ConsoleAnnouncer}).
+ */
 public final class ConsoleModule extends AbstractModule {
     private final PrintStream out;
 

@@ -4,6 +4,7 @@ import dev.lifeboat.command.CommandHandler;
 import dev.lifeboat.command.CommandSpec;
 import dev.lifeboat.command.Invocation;
 import dev.lifeboat.command.UsageException;
+import dev.lifeboat.config.RuntimeSettings;
 import dev.lifeboat.reply.Reply;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -42,14 +43,16 @@ final class DemoCommand implements CommandHandler {
     private final Optional<DemoHeroku> heroku;
     private final Optional<DemoPgBackups> backups;
     private final Optional<DemoNetlify> netlify;
+    private final RuntimeSettings runtime;
 
     @Inject
     DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups,
-                Optional<DemoNetlify> netlify) {
+                Optional<DemoNetlify> netlify, RuntimeSettings runtime) {
         this.world = world;
         this.heroku = heroku;
         this.backups = backups;
         this.netlify = netlify;
+        this.runtime = runtime;
     }
 
     @Override
@@ -78,7 +81,7 @@ final class DemoCommand implements CommandHandler {
                     heroku.ifPresent(h -> h.crashDynos("web"));
                 }
                 return Reply.text(":boom: Broke " + target + ": " + part.effect() + ". Try `status` now; `demo heal "
-                        + target + "` puts it back.");
+                        + target + "` puts it back." + monitorNote(part));
             }
             case "heal" -> {
                 if (target.equals("all") || target.isEmpty()) {
@@ -99,6 +102,17 @@ final class DemoCommand implements CommandHandler {
             default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore, "
                     + "backup or rollback's release, not `" + action + "`.");
         }
+    }
+
+    /** When the monitor will tell (the app and the site are watched; a platform's incident alone is never "down"). */
+    private String monitorNote(DemoWorld.Part part) {
+        if (part != DemoWorld.Part.APP && part != DemoWorld.Part.SITE) {
+            return "";
+        }
+        int every = runtime.monitorIntervalSeconds();
+        int after = runtime.downAfterFailures();
+        return " The monitor (a check every " + every + " s) announces it after " + after
+                + (after == 1 ? " failed check" : " failed checks in a row") + ": about " + every * after + " s from now.";
     }
 
     private Reply fail(String what) {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bolt for Java wired to Lifeboat's settings; used by both the HTTP and the Socket Mode runtimes. Also how hard to
  * retry reaching Slack at start ({@link ConnectBackoff}), the thread for notes sent after an acknowledgement, and
- * the runs' messages in the incident channel ({@link SlackRunProgress}, a {@link RunListener}).
+ * the runs' messages in the incident channel ({@link SlackRunProgress}, a {@link RunListener}) and the monitor's
+ * announcements there ({@link SlackAnnouncer}).
  */
 public final class SlackModule extends AbstractModule {
     @Override

@@ -27,9 +27,7 @@ final class Diagnosis {
             return Optional.of(siteDown(s));
         }
         if (s.allWebCrashed) {
-            return Optional.of(s.appUp
-                    ? "Every web dyno is listed as crashed, yet the health check answers. Check the logs."
-                    : "*No web dyno is up*; the health check did not tell whether the app answers. Check the logs, then restart or roll back.");
+            return Optional.of(allWebCrashed(s));
         }
         if (s.someDynosCrashed) {
             return Optional.of("Some dynos have crashed" + (s.appUp ? "; the app still answers." : ".") + " Check the logs.");
@@ -60,6 +58,39 @@ final class Diagnosis {
             return Optional.of("Maintenance mode is on.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The diagnosis of one subject alone, as {@link #diagnose} would give it were that subject the only trouble: the
+     * monitor announces the app and the website apart, each with its own likely side.
+     */
+    static Optional<String> about(Signals s, Subject subject) {
+        if (subject == Subject.SITE) {
+            return s.siteDown ? Optional.of(siteDown(s)) : Optional.empty();
+        }
+        if (s.appDown) {
+            return Optional.of(appDown(s));
+        }
+        if (s.allWebCrashed) {
+            return Optional.of(allWebCrashed(s));
+        }
+        return Optional.empty();
+    }
+
+    /** The next steps that concern one subject: the app's (logs, restart, rollback, maintenance) or the site's. */
+    static List<NextStep> nextSteps(Signals s, Subject subject, Predicate<String> exists) {
+        return nextSteps(s, exists).stream()
+                .filter(step -> subject == Subject.SITE ? step.command().startsWith("site ")
+                        : APP_COMMANDS.contains(step.command().split(" ")[0]))
+                .toList();
+    }
+
+    private static final java.util.Set<String> APP_COMMANDS = java.util.Set.of("logs", "restart", "rollback", "maintenance");
+
+    private static String allWebCrashed(Signals s) {
+        return s.appUp
+                ? "Every web dyno is listed as crashed, yet the health check answers. Check the logs."
+                : "*No web dyno is up*; the health check did not tell whether the app answers. Check the logs, then restart or roll back.";
     }
 
     private static String appDown(Signals s) {

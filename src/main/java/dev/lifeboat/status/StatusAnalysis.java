@@ -36,6 +36,29 @@ public final class StatusAnalysis {
                 Diagnosis.nextSteps(signals, commandExists), signals.unanswered);
     }
 
+    /**
+     * The diagnosis of one subject (the app, or the website) from a round's facts: ours or the platform's, worded as
+     * {@code status} words it. Empty when the round observed nothing wrong with that subject.
+     */
+    public static Optional<String> diagnosis(StatusFacts facts, Subject subject) {
+        return Diagnosis.about(signals(facts), subject);
+    }
+
+    /** The next steps that concern one subject, only for commands that exist (see {@link #analyse}). */
+    public static List<StatusReport.NextStep> nextSteps(StatusFacts facts, Subject subject,
+                                                        Predicate<String> commandExists) {
+        return Diagnosis.nextSteps(signals(facts), subject, commandExists);
+    }
+
+    private static Signals signals(StatusFacts facts) {
+        Signals signals = new Signals();
+        AppSection.build(facts, signals);
+        DatabaseSection.build(facts, signals);
+        WebsiteSection.build(facts, signals);
+        PlatformsSection.build(facts, signals);
+        return signals;
+    }
+
     /** Down: an observed failure of the app, database or website. Degraded: any warning or unknown, anywhere. */
     static Verdict verdict(List<Section> sections) {
         boolean down = sections.stream().filter(sec -> !sec.name().startsWith("Platforms"))

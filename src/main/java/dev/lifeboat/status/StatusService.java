@@ -37,11 +37,24 @@ public final class StatusService implements ChangeListener {
     }
 
     public StatusFacts facts() {
+        return facts(Instant.MIN);
+    }
+
+    /**
+     * Facts from a round taken after {@code seen} (the {@code asOf} of a round the caller already used): a round in
+     * flight or just finished is still shared, but the monitor never counts one round twice.
+     */
+    public StatusFacts factsNewerThan(Instant seen) {
+        return facts(seen);
+    }
+
+    private StatusFacts facts(Instant seen) {
         CompletableFuture<StatusFacts> round;
         boolean mine = false;
         synchronized (this) {
             boolean fresh = current != null && (!current.isDone()
-                    || finishedAt.plus(timings.shareWindow()).isAfter(clock.instant()));
+                    || finishedAt.plus(timings.shareWindow()).isAfter(clock.instant())
+                    && !current.isCompletedExceptionally() && current.join().asOf().isAfter(seen));
             if (!fresh || current.isCompletedExceptionally()) {
                 current = new CompletableFuture<>();
                 mine = true;

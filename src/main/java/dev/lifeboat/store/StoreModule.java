@@ -16,6 +16,7 @@ import dev.lifeboat.incident.IncidentStore;
 import dev.lifeboat.leader.LeaderLeases;
 import dev.lifeboat.offsite.OffsiteLedger;
 import dev.lifeboat.health.HealthPart;
+import dev.lifeboat.monitor.MonitorStates;
 import dev.lifeboat.runbook.RunStore;
 import dev.lifeboat.schedule.ScheduleStore;
 import jakarta.inject.Singleton;
@@ -68,6 +69,12 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     ScheduleStore scheduleStore(Database database) {
         return new JdbcScheduleStore(database.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    MonitorStates monitorStates(Database database) {
+        return new JdbcMonitorStates(database.dataSource());
     }
 
     @Provides

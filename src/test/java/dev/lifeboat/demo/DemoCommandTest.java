@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@code demo fail restore|backup|site}: the next simulated restore (capture, Netlify build) fails, and only that one. */
 class DemoCommandTest {
+    static final dev.lifeboat.config.RuntimeSettings SETTINGS = new dev.lifeboat.config.RuntimeSettings(3000,
+            java.nio.file.Path.of("unused"), Optional.empty(), Optional.empty(), 60, 3, false, Optional.empty());
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
     final DemoHeroku heroku = new DemoHeroku(clock);
     final DemoPgBackups backups = new DemoPgBackups(clock);
     final DemoNetlify netlify = new DemoNetlify(clock);
     final DemoCommand command = new DemoCommand(new DemoWorld(), Optional.of(heroku), Optional.of(backups),
-            Optional.of(netlify));
+            Optional.of(netlify), SETTINGS);
     final String addon = heroku.resolveDatabase(DemoWorld.APP_NAME).id();
 
     String run(String... args) {
@@ -70,7 +72,7 @@ class DemoCommandTest {
                 + " `demo fail release`.", assertThrows(UsageException.class, () -> run("fail")).getMessage());
         assertEquals("`demo fail` takes `restore`, `backup`, `copy`, `site` or `release`, not `sky`.",
                 assertThrows(UsageException.class, () -> run("fail", "sky")).getMessage());
-        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty(), Optional.empty());
+        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty(), Optional.empty(), SETTINGS);
         assertEquals("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.",
                 TextRenderer.render(real.handle(new Invocation("x", new Actor("console:a", "a"), Surface.CONSOLE,
                         Optional.empty(), "demo fail restore", List.of("fail", "restore")))));
