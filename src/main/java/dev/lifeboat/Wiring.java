@@ -18,6 +18,8 @@ import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
 import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.incident.IncidentModule;
+import dev.lifeboat.incident.Incidents;
+import dev.lifeboat.monitor.IncidentOpener;
 import dev.lifeboat.leader.LeaderModule;
 import dev.lifeboat.monitor.MonitorModule;
 import dev.lifeboat.netlify.NetlifyModule;
@@ -146,7 +148,7 @@ public final class Wiring {
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
                 new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule(), new AppModule(),
-                new ScheduleModule(), new MonitorModule());
+                new ScheduleModule(), new MonitorModule(), new AutoIncidentModule());
     }
 
     /**
@@ -211,5 +213,28 @@ public final class Wiring {
                 bind(StatusTargets.class).toInstance(targets);
             }
         };
+    }
+
+    /** {@code LIFEBOAT_AUTO_INCIDENT}: the monitor's port for opening an incident, answered by the incident feature. */
+    static final class AutoIncidentModule extends AbstractModule {
+        @Override
+        protected void configure() {
+            OptionalBinder.newOptionalBinder(binder(), IncidentOpener.class).setBinding().to(AutoIncident.class);
+        }
+    }
+
+    /** Opens the incident at once (no preview: nobody is there to press Post), as the monitor. */
+    static final class AutoIncident implements IncidentOpener {
+        private final Incidents incidents;
+
+        @jakarta.inject.Inject
+        AutoIncident(Incidents incidents) {
+            this.incidents = incidents;
+        }
+
+        @Override
+        public String open(String summary, String by) {
+            return incidents.openNow(summary, new dev.lifeboat.command.Actor("lifeboat:monitor", by));
+        }
     }
 }

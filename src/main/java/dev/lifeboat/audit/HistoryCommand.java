@@ -109,7 +109,9 @@ public final class HistoryCommand implements CommandHandler {
     }
 
     private static void line(StringBuilder lines, AuditEntry e) {
-        String who = e.actorId().startsWith("console:") ? e.actorName() + " (console)" : "<@" + e.actorId() + ">";
+        String who = e.actorId().startsWith("console:") ? e.actorName() + " (console)"
+                : e.actorId().matches("[UW][A-Z0-9]+") ? "<@" + e.actorId() + ">"
+                : e.actorName().isBlank() ? e.actorId() : e.actorName();
         lines.append('`').append(TIME.format(e.at())).append("` ").append(who)
                 .append(" `").append(e.commandText().replace("`", "'")).append("` → ").append(outcome(e));
         e.detail().ifPresent(d -> lines.append(" — ").append(d.replace("`", "'")));

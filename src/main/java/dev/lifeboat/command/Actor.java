@@ -8,7 +8,15 @@ public record Actor(String id, String name) {
         return id.startsWith("console:");
     }
 
+    /** Lifeboat itself (the monitor, the schedule): ids {@code lifeboat:…}, shown by name. */
+    public boolean isLifeboat() {
+        return id.startsWith("lifeboat:");
+    }
+
     public String mention() {
+        if (isLifeboat()) {
+            return name;
+        }
         return isConsole() ? name + " (console)" : "<@" + id + ">";
     }
 }

@@ -4,6 +4,7 @@ import dev.lifeboat.command.Actor;
 import dev.lifeboat.command.UsageException;
 import dev.lifeboat.config.IncidentSettings;
 import dev.lifeboat.reply.Reply;
+import dev.lifeboat.reply.TextRenderer;
 import dev.lifeboat.statuspage.IncidentStatus;
 import dev.lifeboat.statuspage.StatusPage;
 import dev.lifeboat.status.StatusTargets;
@@ -83,10 +84,14 @@ public class Incidents {
         if (open.isPresent()) {
             return alreadyOpen(open.get());
         }
+        return preview(newDraft(actor, reason));
+    }
+
+    private IncidentRecord newDraft(Actor actor, String reason) {
         IncidentRecord draft = IncidentRecord.draft(nextId(), service, reason, settings.announcement(reason),
                 actor.id(), actor.mention(), clock.instant());
         store.createDraft(draft);
-        return preview(draft);
+        return draft;
     }
 
     Reply edit(Actor actor, String id, String text) {
@@ -164,6 +169,22 @@ public class Incidents {
                 + dev.lifeboat.runbook.Durations.words(Duration.between(open.openedAt().orElse(now), now)) + ".");
         lines.addAll(told(sync.sync(open.id()), "resolved, components back to operational"));
         return Reply.text(String.join("\n", lines));
+    }
+
+    /**
+     * Opens an incident at once, without a preview: for Lifeboat itself (the monitor, when
+     * {@code LIFEBOAT_AUTO_INCIDENT=true}). The same store rules hold: when one is open already, that one is named and
+     * nothing new is opened. Returns one line saying what happened, for the announcement.
+     */
+    public String openNow(String summary, Actor by) {
+        Optional<IncidentRecord> open = openIncident();
+        if (open.isPresent()) {
+            return "Incident " + open.get().id() + " is already open (“" + open.get().summary() + "”); none opened.";
+        }
+        String reason = summary.strip().length() > MAX_SUMMARY ? summary.strip().substring(0, MAX_SUMMARY)
+                : summary.strip();
+        Reply posted = post(by, newDraft(by, reason).id());
+        return String.join(" ", TextRenderer.render(posted).lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
     /** Adds a line to the open incident's timeline (a run started while it is open); false when none is open. */

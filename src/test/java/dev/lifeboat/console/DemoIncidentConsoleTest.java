@@ -66,4 +66,18 @@ class DemoIncidentConsoleTest {
         DemoStatuspage page = injector.getInstance(DemoStatuspage.class);
         assertEquals(0, page.unresolvedIncidents().size(), "the simulated page's incident is resolved");
     }
+
+    @Test
+    void theMonitorOpensAnIncidentAtOnceWithAutoIncidentAndOnlyOne() {
+        dev.lifeboat.monitor.IncidentOpener opener = injector.getInstance(dev.lifeboat.monitor.IncidentOpener.class);
+
+        String first = opener.open("an outage of our app", "Lifeboat monitor");
+        String second = opener.open("an outage of our app", "Lifeboat monitor");
+
+        assertTrue(first.contains("is open: “an outage of our app”") && first.contains("Status page: opened"), first);
+        assertTrue(second.contains("is already open (“an outage of our app”); none opened."), second);
+        String shown = new Console(injector.getInstance(CommandRunner.class), "alice").run("incident");
+        assertTrue(shown.contains("Lifeboat monitor"), "opened by the monitor, by name: " + shown);
+        assertEquals(1, injector.getInstance(DemoStatuspage.class).unresolvedIncidents().size());
+    }
 }

@@ -92,8 +92,8 @@ class SlackMonitorEndToEndTest {
                 }
             }
         }
-        assertEquals(List.of("Show logs → logs", "Roll back → rollback"), buttons,
-                "the registered commands that fit; no incident command is registered here");
+        assertEquals(List.of("Show logs → logs", "Roll back → rollback", "Open incident → incident open an outage of our app"),
+                buttons, "the registered commands that fit");
 
         LoggedRequest up = posts.get(1);
         assertEquals(StatusWorld.CHANNEL, field(up, "channel"));
