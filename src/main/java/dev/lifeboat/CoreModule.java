@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.name.Named;
 import dev.lifeboat.config.AccessSettings;
+import dev.lifeboat.config.GitHubSettings;
 import dev.lifeboat.config.HerokuSettings;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.config.NetlifySettings;
@@ -42,6 +43,7 @@ public final class CoreModule extends AbstractModule {
         bind(NetlifySettings.class).toInstance(config.netlify());
         bind(S3Settings.class).toInstance(config.s3());
         bind(StatuspageSettings.class).toInstance(config.statuspage());
+        bind(GitHubSettings.class).toInstance(config.github());
         bind(RuntimeSettings.class).toInstance(config.runtime());
         bind(Instance.class).toInstance(new Instance(config.runtime().instance()));
         bind(Clock.class).toInstance(Clock.systemUTC());

@@ -3,7 +3,10 @@ package dev.lifeboat;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.demo.DemoHeroku;
+import dev.lifeboat.demo.DemoHerokuBuilds;
 import dev.lifeboat.demo.DemoPgBackups;
+import dev.lifeboat.github.GitHubRepo;
+import dev.lifeboat.heroku.HerokuBuilds;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.netlify.NetlifySite;
 import dev.lifeboat.pgbackups.PgBackups;
@@ -19,11 +22,14 @@ final class SystemsModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), HerokuPlatform.class);
+        OptionalBinder.newOptionalBinder(binder(), HerokuBuilds.class);
+        OptionalBinder.newOptionalBinder(binder(), GitHubRepo.class);
         OptionalBinder.newOptionalBinder(binder(), PgBackups.class);
         OptionalBinder.newOptionalBinder(binder(), NetlifySite.class);
         OptionalBinder.newOptionalBinder(binder(), StatusPage.class);
         OptionalBinder.newOptionalBinder(binder(), OffsiteStore.class);
         OptionalBinder.newOptionalBinder(binder(), DemoHeroku.class);
         OptionalBinder.newOptionalBinder(binder(), DemoPgBackups.class);
+        OptionalBinder.newOptionalBinder(binder(), DemoHerokuBuilds.class);
     }
 }

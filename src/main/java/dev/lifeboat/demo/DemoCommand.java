@@ -20,20 +20,24 @@ final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
     private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
-            "[break|heal " + PARTS + "|all] | fail restore|backup",
-            "practise an outage in the simulated world; `fail restore` makes the next restore fail (demo world only)");
+            "[break|heal " + PARTS + "|all] | fail restore|backup|build|release",
+            "practise an outage in the simulated world; `fail restore` makes the next restore fail, `fail build` the "
+                    + "next redeploy's build and `fail release` its release phase (demo world only)");
     static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
     static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
 
     private final DemoWorld world;
     private final Optional<DemoHeroku> heroku;
     private final Optional<DemoPgBackups> backups;
+    private final Optional<DemoHerokuBuilds> builds;
 
     @Inject
-    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups) {
+    DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups,
+                Optional<DemoHerokuBuilds> builds) {
         this.world = world;
         this.heroku = heroku;
         this.backups = backups;
+        this.builds = builds;
     }
 
     @Override
@@ -80,12 +84,15 @@ final class DemoCommand implements CommandHandler {
             case "fail" -> {
                 return fail(target);
             }
-            default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore or "
-                    + "backup, not `" + action + "`.");
+            default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore, "
+                    + "backup, build or release phase, not `" + action + "`.");
         }
     }
 
     private Reply fail(String what) {
+        if (what.equals("build") || what.equals("release")) {
+            return failDeploy(what);
+        }
         if (backups.isEmpty()) {
             return Reply.text("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.");
         }
@@ -100,9 +107,26 @@ final class DemoCommand implements CommandHandler {
                 return Reply.text(":boom: The next backup in the demo world will fail (`" + CAPTURE_FAILURE
                         + "`). A restore's safety backup fails first, so nothing is restored.");
             }
-            default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore` or "
-                    + "`demo fail backup`." : "`demo fail` takes `restore` or `backup`, not `" + what + "`.");
+            default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore`, "
+                    + "`demo fail backup`, `demo fail build` or `demo fail release`." : "`demo fail` takes `restore`, "
+                    + "`backup`, `build` or `release`, not `" + what + "`.");
         }
+    }
+
+    private Reply failDeploy(String what) {
+        if (builds.isEmpty()) {
+            return Reply.text("Heroku is real here, not simulated: there is nothing to make fail.");
+        }
+        if (what.equals("build")) {
+            builds.get().failNextBuild(DemoHerokuBuilds.BUILD_FAILURE);
+            return Reply.text(":boom: The next build in the demo world will fail (Bundler cannot find a gem). Try "
+                    + "`redeploy` and confirm it: the run stops at the build, shows its last output lines, and the "
+                    + "release running now stays.");
+        }
+        builds.get().failNextReleasePhase(DemoHerokuBuilds.RELEASE_PHASE_FAILURE);
+        return Reply.text(":boom: The next release phase in the demo world will fail (`rails aborted!` in "
+                + "`db:migrate`). Try `redeploy` and confirm it: the build succeeds, its release fails, the release "
+                + "before keeps running, and the run shows the release output.");
     }
 
     private String describe() {

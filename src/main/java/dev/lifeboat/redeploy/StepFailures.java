@@ -1,0 +1,49 @@
+package dev.lifeboat.redeploy;
+
+import dev.lifeboat.config.Redact;
+import dev.lifeboat.heroku.LogLines;
+import dev.lifeboat.http.Failure;
+import dev.lifeboat.http.UpstreamException;
+import dev.lifeboat.runbook.StepOutcome;
+import java.util.List;
+import java.util.Set;
+
+/** An upstream's failure as a step's outcome, and output lines as a step shows them. */
+final class StepFailures {
+    /** Rate limits, the upstream's own errors and no answer in time: the engine retries these within the step. */
+    static final Set<Failure> RETRYABLE = Set.of(Failure.RATE_LIMITED, Failure.SERVER_ERROR, Failure.TIMEOUT,
+            Failure.UNREACHABLE);
+    /** A line of output longer than this is cut, so the last lines fit a Slack message. */
+    static final int MAX_LINE = 160;
+    static final String FENCE = "```";
+
+    private StepFailures() {
+    }
+
+    /** {@code doing} says what was being done, e.g. "starting the build of e57f0b3". */
+    static StepOutcome of(UpstreamException e, String doing) {
+        String reason = "Failed " + doing + ": " + Redact.text(e.getMessage());
+        return RETRYABLE.contains(e.failure()) ? StepOutcome.retryable(reason) : StepOutcome.failed(reason);
+    }
+
+    /** The lines as a code block, each cut and redacted; says when earlier lines were left out. */
+    static String block(LogLines output) {
+        List<String> lines = output.lines();
+        if (lines.isEmpty()) {
+            return "(no output lines)";
+        }
+        StringBuilder out = new StringBuilder(FENCE).append('\n');
+        for (String line : lines) {
+            String safe = Redact.text(line).replace(FENCE, "'''");
+            out.append(safe.length() > MAX_LINE ? safe.substring(0, MAX_LINE - 1) + "…" : safe).append('\n');
+        }
+        return out.append(FENCE).toString();
+    }
+
+    /** The code block in a step's detail, or empty. */
+    static String blockIn(String detail) {
+        int start = detail.indexOf(FENCE);
+        int end = detail.lastIndexOf(FENCE);
+        return start >= 0 && end > start ? detail.substring(start, end + FENCE.length()) : "";
+    }
+}
