@@ -52,11 +52,11 @@ public final class PathId {
         GITHUB_REPO("a GitHub repository name", "shop", "(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}"),
         /**
          * A Git branch, tag or commit as a person types it (the rules of {@code git check-ref-format}, narrowed): parts
-         * of letters, digits, {@code .}, {@code _} and {@code -} joined by single slashes, no part starting with a dot,
+         * of letters, digits, {@code .}, {@code _} and {@code -} joined by single slashes, no part starting with a dot or a dash,
          * no {@code ..}, no {@code .lock} ending. It is one path segment (a slash is sent as {@code %2F}).
          */
         GIT_REF("a branch, tag or commit", "main",
-                "(?!.*\\.\\.)(?!.*\\.lock(?:/|$))(?!.*/$)[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}){0,9}"),
+                "(?!.*\\.\\.)(?!.*\\.lock(?:/|$))[A-Za-z0-9_][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9_][A-Za-z0-9._-]{0,99}){0,9}"),
         /** A full Git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
         GIT_SHA("a commit sha", "4f9c1e2d3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e", "[0-9a-f]{40}|[0-9a-f]{64}");
 
