@@ -49,8 +49,10 @@ final class GitHubErrors implements ErrorTranslator {
                 || f.status() == 422 && said.map(s -> s.startsWith("No commit found")).orElse(true));
         if (unknownRef) {
             return new GitHubException(Failure.NOT_FOUND, f.status(), null, "GitHub has no branch, tag or commit `"
-                    + call.ref + "` in " + call.repo + " (" + f.status() + ")." + (hasToken ? ""
-                    : " If the repository is private, set GITHUB_TOKEN to a token that can read it."));
+                    + call.ref + "` in " + call.repo + " (" + f.status() + ")." + (!hasToken
+                    ? " If the repository is private, set GITHUB_TOKEN to a token that can read it."
+                    : f.status() == 404 ? " (GitHub answers the same for a repository GITHUB_TOKEN cannot read: if every"
+                    + " ref is refused, check LIFEBOAT_GITHUB_REPO and the token's access.)" : ""));
         }
         String message = switch (f.failure()) {
             case UNAUTHORIZED -> "GitHub rejected GITHUB_TOKEN (401) while " + call.action + ": the token is wrong,"
