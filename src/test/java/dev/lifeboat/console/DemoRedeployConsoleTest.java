@@ -46,6 +46,7 @@ class DemoRedeployConsoleTest {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
     final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    volatile java.util.function.Consumer<Console> onWait = c -> { };
     Injector injector;
     Console console;
 
@@ -58,7 +59,10 @@ class DemoRedeployConsoleTest {
                     @Override
                     protected void configure() {
                         bind(Clock.class).toInstance(clock);
-                        bind(Waiter.class).toInstance(clock::advance);
+                        bind(Waiter.class).toInstance(d -> {
+                            onWait.accept(console);
+                            clock.advance(d);
+                        });
                         bind(ExecutorService.class).annotatedWith(Names.named("runs"))
                                 .toInstance(new DirectExecutorService());
                     }
@@ -162,6 +166,30 @@ class DemoRedeployConsoleTest {
         assertTrue(done.outcome().startsWith("v9 failed its release phase, so Heroku kept v8 running on lifeboat-demo."),
                 done.outcome());
         assertTrue(done.outcome().contains("PG::DuplicateTable"), done.outcome());
+    }
+
+    @Test
+    void wordsThatCannotBeARefAndASecondWordAreRefusedBeforeGitHubIsAsked() {
+        assertTrue(console.run("redeploy ../main").contains("../main is not a branch, tag or commit name"));
+        assertTrue(console.run("redeploy main~1").contains("is not a branch, tag or commit name"));
+        assertTrue(console.run("redeploy main now").contains("takes at most one word"));
+    }
+
+    @Test
+    void aSecondRedeployWhileOneRunsIsRefusedNamingIt() {
+        String id = runId(console.run("redeploy"));
+        java.util.concurrent.atomic.AtomicReference<String> second = new java.util.concurrent.atomic.AtomicReference<>();
+        onWait = c -> {
+            if (second.get() == null) {
+                second.set(c.run("redeploy v2.14.0"));
+            }
+        };
+
+        console.run("confirm " + id);
+
+        assertTrue(second.get().contains("Run " + id + " (Redeploy lifeboat-demo from main (e57f0b3)) is already working "
+                + "on lifeboat-demo"), second.get());
+        assertEquals(RunState.SUCCEEDED, run(id).state(), run(id).outcome());
     }
 
     @Test
