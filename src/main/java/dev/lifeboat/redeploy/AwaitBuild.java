@@ -46,8 +46,9 @@ final class AwaitBuild extends NamedStep {
                 return StepFailures.of(e, "following build " + StartBuild.shortId(id.get()));
             }
             if (build.status() == BuildStatus.FAILED) {
-                return StepOutcome.failed("The build of " + plan.shortSha() + " failed at Heroku (build "
-                        + StartBuild.shortId(build.id()) + "). " + output(builds, build));
+                String what = "The build of " + plan.shortSha() + " failed at Heroku (build "
+                        + StartBuild.shortId(build.id()) + ")";
+                return failed(context, builds, build, what);
             }
             if (build.status() == BuildStatus.SUCCEEDED && build.releaseId().isPresent()) {
                 context.record(RELEASE, build.releaseId().get());
@@ -61,17 +62,18 @@ final class AwaitBuild extends NamedStep {
         }
     }
 
-    /** "Its last 15 lines:" and the code block; or why they could not be read. */
-    private String output(HerokuBuilds builds, Build build) {
+    /** The failure with the build's last output lines; or why they could not be read. */
+    private StepOutcome failed(StepContext context, HerokuBuilds builds, Build build, String what) {
         if (build.outputStreamUrl().isEmpty()) {
-            return "Heroku gave no output stream for it.";
+            return StepOutcome.failed(what + "; Heroku gave no output stream for it.");
         }
         try {
             LogLines lines = builds.outputTail(build.outputStreamUrl().get(), parts.timings.outputLines(),
                     parts.timings.outputRead());
-            return "Its last " + lines.lines().size() + " output lines:\n" + StepFailures.block(lines);
+            return StepFailures.failedWithOutput(context, what, lines);
         } catch (UpstreamException e) {
-            return "Its output could not be read: " + dev.lifeboat.config.Redact.text(e.getMessage());
+            return StepOutcome.failed(what + "; its output could not be read: "
+                    + dev.lifeboat.config.Redact.text(e.getMessage()));
         }
     }
 }

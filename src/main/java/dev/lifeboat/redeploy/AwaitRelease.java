@@ -48,8 +48,8 @@ final class AwaitRelease extends NamedStep {
                     return StepOutcome.succeeded(release.label() + " is live");
                 }
                 case FAILED, EXPIRED -> {
-                    return StepOutcome.failed(release.label() + " failed its release phase, so Heroku did not switch"
-                            + " to it. " + output(builds, release));
+                    return failed(context, builds, release, release.label() + " failed its release phase, so Heroku"
+                            + " did not switch to it");
                 }
                 default -> context.progress(release.label() + ": release phase running");
             }
@@ -57,16 +57,17 @@ final class AwaitRelease extends NamedStep {
         }
     }
 
-    private String output(HerokuBuilds builds, Release release) {
+    private StepOutcome failed(StepContext context, HerokuBuilds builds, Release release, String what) {
         if (release.outputStreamUrl() == null || release.outputStreamUrl().isBlank()) {
-            return "Heroku gave no release output for it.";
+            return StepOutcome.failed(what + "; Heroku gave no release output for it.");
         }
         try {
             LogLines lines = builds.outputTail(release.outputStreamUrl(), parts.timings.outputLines(),
                     parts.timings.outputRead());
-            return "Its last " + lines.lines().size() + " release output lines:\n" + StepFailures.block(lines);
+            return StepFailures.failedWithOutput(context, what, lines);
         } catch (UpstreamException e) {
-            return "Its release output could not be read: " + dev.lifeboat.config.Redact.text(e.getMessage());
+            return StepOutcome.failed(what + "; its release output could not be read: "
+                    + dev.lifeboat.config.Redact.text(e.getMessage()));
         }
     }
 }

@@ -94,7 +94,7 @@ final class RedeployRunbook implements Runbook {
     }
 
     private static String lines(StepRecord failed) {
-        String block = StepFailures.blockIn(failed.detail());
+        String block = failed.records().getOrDefault(StepFailures.OUTPUT, "");
         return block.isEmpty() ? "" : block + "\n";
     }
 

@@ -40,10 +40,30 @@ final class StepFailures {
         return out.append(FENCE).toString();
     }
 
-    /** The code block in a step's detail, or empty. */
-    static String blockIn(String detail) {
-        int start = detail.indexOf(FENCE);
-        int end = detail.lastIndexOf(FENCE);
-        return start >= 0 && end > start ? detail.substring(start, end + FENCE.length()) : "";
+    /** Where a failed step keeps its output's code block, for the run's closing message. */
+    static final String OUTPUT = "output";
+
+    /**
+     * A failed build or release phase: the step's one-line detail quotes the output's last line (a step's line in
+     * Slack is short, and must not open a code block it cannot close); the last lines, as a code block, are recorded
+     * under {@link #OUTPUT} for the closing message.
+     */
+    static StepOutcome failedWithOutput(dev.lifeboat.runbook.StepContext context, String what, LogLines output) {
+        context.record(OUTPUT, block(output));
+        String last = output.lines().isEmpty() ? "" : lastLine(output.lines());
+        return StepOutcome.failed(what + (last.isEmpty() ? " (no output lines)."
+                : "; its last output line: \"" + last + "\". Its last " + output.lines().size()
+                + " lines are in the closing message."));
+    }
+
+    /** The last line that says something: not blank, not a bare {@code !} marker; cut and redacted. */
+    static String lastLine(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = Redact.text(lines.get(i)).replaceFirst("^[\\s!]+", "").strip();
+            if (!line.isEmpty()) {
+                return line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line;
+            }
+        }
+        return "";
     }
 }

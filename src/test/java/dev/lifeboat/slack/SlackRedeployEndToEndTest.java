@@ -390,6 +390,12 @@ class SlackRedeployEndToEndTest {
         assertTrue(outcome.contains("Could not find gem 'sassc-rails (~> 2.1)'"), outcome);
         assertTrue(outcome.contains(" !     Push rejected, failed to compile Ruby app.\n !     Push failed\n```"), outcome);
         assertTrue(outcome.contains("Next: fix the build"), outcome);
+        assertTrue(outcome.contains("Wait for the build of 3b1f9c0* — failed"), outcome);
+        String failedReply = posts("/api/chat.postMessage").stream().map(SlackRestoreEndToEndTest::textOf)
+                .filter(t -> t.startsWith(":x: ")).findFirst().orElseThrow();
+        assertTrue(failedReply.contains("failed at Heroku (build 5e0c2a4b); its last output line: \"Push failed\"."),
+                failedReply);
+        assertFalse(failedReply.contains("```"), "a step's line opens no code block it cannot close: " + failedReply);
         assertFalse(saidToSlack().contains("s3cr3t-registry-pass"), "a password in the build output is redacted");
         List<String> calls = upstream();
         assertTrue(calls.contains("GET /build-output/streams/" + BUILD), calls.toString());
