@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import dev.lifeboat.config.AccessSettings;
+import dev.lifeboat.config.GitHubSettings;
 import dev.lifeboat.config.HerokuSettings;
 import dev.lifeboat.config.IncidentSettings;
 import dev.lifeboat.config.LifeboatConfig;
@@ -47,6 +48,7 @@ public final class CoreModule extends AbstractModule {
         bind(NetlifySettings.class).toInstance(config.netlify());
         bind(S3Settings.class).toInstance(config.s3());
         bind(StatuspageSettings.class).toInstance(config.statuspage());
+        bind(GitHubSettings.class).toInstance(config.github());
         bind(RuntimeSettings.class).toInstance(config.runtime());
         OptionalBinder.newOptionalBinder(binder(), Instance.class).setBinding()
                 .toInstance(new Instance(config.runtime().instance()));

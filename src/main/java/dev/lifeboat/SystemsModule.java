@@ -4,7 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.lifeboat.demo.DemoHeroku;
 import dev.lifeboat.demo.DemoNetlify;
+import dev.lifeboat.demo.DemoHerokuBuilds;
 import dev.lifeboat.demo.DemoPgBackups;
+import dev.lifeboat.github.GitHubRepo;
+import dev.lifeboat.heroku.HerokuBuilds;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.netlify.NetlifySite;
 import dev.lifeboat.pgbackups.BackupDownloads;
@@ -21,6 +24,8 @@ final class SystemsModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), HerokuPlatform.class);
+        OptionalBinder.newOptionalBinder(binder(), HerokuBuilds.class);
+        OptionalBinder.newOptionalBinder(binder(), GitHubRepo.class);
         OptionalBinder.newOptionalBinder(binder(), PgBackups.class);
         OptionalBinder.newOptionalBinder(binder(), BackupDownloads.class);
         OptionalBinder.newOptionalBinder(binder(), NetlifySite.class);
@@ -29,5 +34,6 @@ final class SystemsModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), DemoHeroku.class);
         OptionalBinder.newOptionalBinder(binder(), DemoPgBackups.class);
         OptionalBinder.newOptionalBinder(binder(), DemoNetlify.class);
+        OptionalBinder.newOptionalBinder(binder(), DemoHerokuBuilds.class);
     }
 }

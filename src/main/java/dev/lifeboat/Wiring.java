@@ -10,12 +10,14 @@ import dev.lifeboat.backups.BackupsModule;
 import dev.lifeboat.command.CommandsModule;
 import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.console.ConsoleModule;
+import dev.lifeboat.demo.DemoGitHubModule;
 import dev.lifeboat.demo.DemoHerokuModule;
 import dev.lifeboat.demo.DemoModule;
 import dev.lifeboat.demo.DemoNetlifyModule;
 import dev.lifeboat.demo.DemoPgBackupsModule;
 import dev.lifeboat.demo.DemoS3Module;
 import dev.lifeboat.demo.DemoStatuspageModule;
+import dev.lifeboat.github.GitHubModule;
 import dev.lifeboat.heroku.HerokuModule;
 import dev.lifeboat.incident.IncidentModule;
 import dev.lifeboat.incident.Incidents;
@@ -31,6 +33,7 @@ import dev.lifeboat.statuspage.StatuspageModule;
 import dev.lifeboat.demo.DemoWorld;
 import dev.lifeboat.platformstatus.PlatformStatusModule;
 import dev.lifeboat.probe.ProbeModule;
+import dev.lifeboat.redeploy.RedeployModule;
 import dev.lifeboat.restore.RestoreModule;
 import dev.lifeboat.restore.RestoreTargets;
 import dev.lifeboat.runbook.RunbookModule;
@@ -104,6 +107,10 @@ public final class Wiring {
         // false "no offsite copy" warnings, so an unconfigured S3 beside a real Heroku stays "not configured".
         World s3World = world == World.MIXED && config.heroku().configured() ? World.REAL : world;
         choose(modules, simulated, s3World, config.s3().configured(), "S3", new S3Module(), new DemoS3Module());
+        // The same for GitHub: a real Heroku is never redeployed from a simulated repository.
+        World gitHubWorld = world == World.MIXED && config.heroku().configured() ? World.REAL : world;
+        choose(modules, simulated, gitHubWorld, config.github().configured(), "GitHub", new GitHubModule(),
+                new DemoGitHubModule());
         if (world == World.REAL) {
             modules.add(new PlatformStatusModule.Heroku());
             modules.add(new PlatformStatusModule.Netlify());
@@ -148,7 +155,7 @@ public final class Wiring {
     private static List<Module> features() {
         return List.of(new StatusModule(), new BackupsModule(), new AuditModule(), new RunsModule(),
                 new RestoreModule(), new SiteModule(), new IncidentModule(), new OffsiteModule(), new AppModule(),
-                new ScheduleModule(), new MonitorModule(), new AutoIncidentModule());
+                new RedeployModule(), new ScheduleModule(), new MonitorModule(), new AutoIncidentModule());
     }
 
     /**

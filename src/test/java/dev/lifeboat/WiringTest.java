@@ -76,14 +76,34 @@ class WiringTest {
     }
 
     @Test
-    void besideARealHerokuAnUnconfiguredS3IsNotSimulated() {
+    void besideARealHerokuAnUnconfiguredS3OrGitHubIsNotSimulated() {
         LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme")));
 
         Wiring.Plan plan = Wiring.console(config, Wiring.World.MIXED, QUIET);
         Injector injector = Guice.createInjector(plan.modules());
 
         assertEquals(Optional.empty(), optional(injector, dev.lifeboat.s3.OffsiteStore.class));
+        assertEquals(Optional.empty(), optional(injector, dev.lifeboat.github.GitHubRepo.class),
+                "a real app is never redeployed from a simulated repository");
+        assertFalse(optional(injector, dev.lifeboat.heroku.HerokuBuilds.class).orElseThrow()
+                instanceof dev.lifeboat.demo.DemoHerokuBuilds, "a configured Heroku builds for real");
         assertEquals(java.util.List.of("Netlify", "Statuspage"), plan.simulated());
+    }
+
+    @Test
+    void aConfiguredGitHubIsTheRealClientInEveryWorldButTheDemo() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(env("HEROKU_API_KEY", "k", "HEROKU_APP", "acme",
+                "LIFEBOAT_GITHUB_REPO", "acme/shop")));
+
+        Injector real = Guice.createInjector(Wiring.serve(config, Wiring.World.REAL).modules());
+        Injector demo = Guice.createInjector(Wiring.console(config, Wiring.World.DEMO, QUIET).modules());
+
+        assertFalse(optional(real, dev.lifeboat.github.GitHubRepo.class).orElseThrow()
+                instanceof dev.lifeboat.demo.DemoGitHub);
+        assertInstanceOf(dev.lifeboat.demo.DemoGitHub.class,
+                optional(demo, dev.lifeboat.github.GitHubRepo.class).orElseThrow());
+        assertInstanceOf(dev.lifeboat.demo.DemoHerokuBuilds.class,
+                optional(demo, dev.lifeboat.heroku.HerokuBuilds.class).orElseThrow());
     }
 
     @Test
@@ -95,7 +115,8 @@ class WiringTest {
 
         assertInstanceOf(DemoHeroku.class, optional(injector, HerokuPlatform.class).orElseThrow());
         assertFalse(optional(injector, NetlifySite.class).orElseThrow() instanceof DemoNetlify);
-        assertEquals(java.util.List.of("Heroku", "Heroku Postgres backups", "Statuspage", "S3"), plan.simulated());
+        assertEquals(java.util.List.of("Heroku", "Heroku Postgres backups", "Statuspage", "S3", "GitHub"),
+                plan.simulated());
     }
 
     @Test
@@ -106,7 +127,7 @@ class WiringTest {
 
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
         for (String name : java.util.List.of("help", "status", "backups", "history", "restore", "drill", "confirm",
-                "approve", "cancel", "site restore", "site rebuild")) {
+                "approve", "cancel", "site restore", "site rebuild", "redeploy")) {
             assertTrue(registry.find(java.util.List.of(name.split(" "))).isPresent(), name + " is registered");
         }
     }

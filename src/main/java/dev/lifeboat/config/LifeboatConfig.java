@@ -15,6 +15,7 @@ public record LifeboatConfig(
         NetlifySettings netlify,
         S3Settings s3,
         StatuspageSettings statuspage,
+        GitHubSettings github,
         RuntimeSettings runtime,
         IncidentSettings incidents,
         ScheduleSettings schedule) {
@@ -23,6 +24,9 @@ public record LifeboatConfig(
     /** Heroku's own pattern for an app name (Platform API schema, {@code app/name}); {@code PathId} uses it too. */
     private static final Pattern STATUSPAGE_COMPONENT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern HEROKU_APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
+    /** GitHub's {@code owner/name}: an account name, a slash, a repository name ({@code PathId} checks the same). */
+    private static final Pattern GITHUB_REPO = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}");
 
     /**
      * Reads and validates every variable, throwing one {@link ConfigException} that lists all problems.
@@ -102,6 +106,20 @@ public record LifeboatConfig(
                 r.url("STATUSPAGE_API_URL", StatuspageSettings.DEFAULT_API_URL));
         r.together("STATUSPAGE_API_KEY", statuspage.apiKey(), "STATUSPAGE_PAGE_ID", statuspage.pageId());
 
+        GitHubSettings github = new GitHubSettings(
+                r.string("LIFEBOAT_GITHUB_REPO"),
+                r.secret("GITHUB_TOKEN", null),
+                r.string("LIFEBOAT_STABLE_REF", GitHubSettings.DEFAULT_STABLE_REF),
+                r.url("GITHUB_API_URL", GitHubSettings.DEFAULT_API_URL));
+        github.repo().filter(repo -> !GITHUB_REPO.matcher(repo).matches()).ifPresent(repo -> r.problem(
+                "LIFEBOAT_GITHUB_REPO must be owner/name, e.g. acme/shop, got '" + repo + "'"));
+        if (github.token().isPresent() && github.repo().isEmpty()) {
+            r.problem("LIFEBOAT_GITHUB_REPO is required when GITHUB_TOKEN is set");
+        }
+        if (github.stableRef().isBlank()) {
+            r.problem("LIFEBOAT_STABLE_REF must name a branch, tag or commit, e.g. main");
+        }
+
         Optional<Secret> databaseUrl = r.secret("DATABASE_URL", null);
         databaseUrl.ifPresent(url -> {
             try {
@@ -156,7 +174,7 @@ public record LifeboatConfig(
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
-        return new LifeboatConfig(slack, access, heroku, netlify, s3, statuspage, runtime, incidents, schedule);
+        return new LifeboatConfig(slack, access, heroku, netlify, s3, statuspage, github, runtime, incidents, schedule);
     }
 
     /** What serving Slack over HTTP additionally needs; throws with every missing variable. */
@@ -226,6 +244,10 @@ public record LifeboatConfig(
         out.put("STATUSPAGE_COMPONENT_IDS", incidents.componentIds().isEmpty() ? "(not set)"
                 : String.join(",", incidents.componentIds()));
         out.put("LIFEBOAT_INCIDENT_TEMPLATE", incidents.template());
+        out.put("LIFEBOAT_GITHUB_REPO", show(github.repo()));
+        out.put("GITHUB_TOKEN", show(github.token()));
+        out.put("LIFEBOAT_STABLE_REF", github.stableRef());
+        out.put("GITHUB_API_URL", github.apiUrl().toString());
         out.put("LIFEBOAT_VALIDATION_SQL", show(runtime.validationSql()));
         out.put("LIFEBOAT_MONITOR_INTERVAL_SECONDS", Integer.toString(runtime.monitorIntervalSeconds()));
         out.put("LIFEBOAT_DOWN_AFTER_FAILURES", Integer.toString(runtime.downAfterFailures()));

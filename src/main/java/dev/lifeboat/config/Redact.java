@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text that may be shown or logged: tokens and keys by their shape (Slack, Heroku, Netlify,
- * AWS access key ids), values after a secret-sounding label ({@code password=}, {@code "api_key": "…"},
+ * GitHub, AWS access key ids), values after a secret-sounding label ({@code password=}, {@code "api_key": "…"},
  * {@code AWS_SECRET_ACCESS_KEY=…}), {@code Authorization} values, URL credentials, Slack webhook paths, and the query
  * strings of URLs (signed URLs carry their signature there).
  *
@@ -28,10 +28,11 @@ public final class Redact {
             // Slack tokens, including rotating ones (xoxe.xoxp-…) and app-level tokens.
             new Rule(Pattern.compile("\\bxox[a-z](?:\\.xox[a-z])?-[A-Za-z0-9-]+|\\bxapp-[A-Za-z0-9-]+"),
                     m -> HIDDEN, "xox", "xapp-"),
-            // Heroku API keys, Netlify personal access tokens, AWS access key ids.
+            // Heroku API keys, Netlify personal access tokens, AWS access key ids, GitHub tokens.
             new Rule(Pattern.compile(
-                    "\\bHRKU-[A-Za-z0-9_-]{8,}|\\bnfp_[A-Za-z0-9]{16,}|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
-                    m -> HIDDEN, "hrku-", "nfp_", "akia", "asia"),
+                    "\\bHRKU-[A-Za-z0-9_-]{8,}|\\bnfp_[A-Za-z0-9]{16,}|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"
+                    + "|\\bgh[pousr]_[A-Za-z0-9]{20,}|\\bgithub_pat_[A-Za-z0-9_]{20,}"),
+                    m -> HIDDEN, "hrku-", "nfp_", "akia", "asia", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
             // An Authorization header or field: its scheme stays, its value goes.
             new Rule(Pattern.compile("(?i)(authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
                     + "(?:(?:bearer|basic|oauth|token|digest)[ \\t]+)?)[^\\s\"',;]+"),

@@ -22,10 +22,10 @@ final class DemoCommand implements CommandHandler {
     private static final String PARTS = Arrays.stream(DemoWorld.Part.values())
             .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"));
     private static final CommandSpec SPEC = CommandSpec.changesDemoWorld("demo",
-            "[break|heal " + PARTS + "|all] | fail restore|backup|copy|site|release",
+            "[break|heal " + PARTS + "|all] | fail restore|backup|copy|site|build|release",
             "practise an outage in the simulated world; `fail restore` makes the next restore fail, `fail copy` the"
-                    + " next offsite copy, `fail site` the next Netlify build, `fail release` the next rollback's release"
-                    + " phase (demo world only)");
+                    + " next offsite copy, `fail site` the next Netlify build, `fail build` the next redeploy's build,"
+                    + " `fail release` the next release phase (of a rollback or a redeploy) (demo world only)");
     static final String FAILURE = "pg_restore: error: could not execute query: ERROR:  out of shared memory";
     static final String CAPTURE_FAILURE = "pg_dump: error: connection to server was lost";
     static final String SITE_BUILD_FAILURE = "Failed during stage 'building site': Build script returned non-zero exit"
@@ -43,15 +43,17 @@ final class DemoCommand implements CommandHandler {
     private final Optional<DemoHeroku> heroku;
     private final Optional<DemoPgBackups> backups;
     private final Optional<DemoNetlify> netlify;
+    private final Optional<DemoHerokuBuilds> builds;
     private final RuntimeSettings runtime;
 
     @Inject
     DemoCommand(DemoWorld world, Optional<DemoHeroku> heroku, Optional<DemoPgBackups> backups,
-                Optional<DemoNetlify> netlify, RuntimeSettings runtime) {
+                Optional<DemoNetlify> netlify, Optional<DemoHerokuBuilds> builds, RuntimeSettings runtime) {
         this.world = world;
         this.heroku = heroku;
         this.backups = backups;
         this.netlify = netlify;
+        this.builds = builds;
         this.runtime = runtime;
     }
 
@@ -100,7 +102,7 @@ final class DemoCommand implements CommandHandler {
                 return fail(target);
             }
             default -> throw new UsageException("`demo` can `break` or `heal` a part, or `fail` the next restore, "
-                    + "backup or rollback's release, not `" + action + "`.");
+                    + "backup, copy, site build, redeploy build or release phase, not `" + action + "`.");
         }
     }
 
@@ -119,14 +121,8 @@ final class DemoCommand implements CommandHandler {
         if (what.equals("site")) {
             return failSite();
         }
-        if (what.equals("release")) {
-            if (heroku.isEmpty()) {
-                return Reply.text("Heroku is real here, not simulated: there is nothing to make fail.");
-            }
-            heroku.get().failNextRelease(RELEASE_FAILURE);
-            return Reply.text(":boom: The next rollback's release phase in the demo world will fail (`rails aborted!` "
-                    + "in `db:migrate`). Try `rollback` and confirm it: the new release fails, the old one keeps "
-                    + "running, and the run shows the release output.");
+        if (what.equals("build") || what.equals("release")) {
+            return failDeploy(what);
         }
         if (backups.isEmpty()) {
             return Reply.text("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.");
@@ -148,8 +144,8 @@ final class DemoCommand implements CommandHandler {
                         + "`). A restore's safety backup fails first, so nothing is restored.");
             }
             default -> throw new UsageException(what.isEmpty() ? "Say what to fail: `demo fail restore`, "
-                    + "`demo fail backup`, `demo fail copy`, `demo fail site` or `demo fail release`." : "`demo fail` takes"
-                    + " `restore`, `backup`, `copy`, `site` or `release`, not `" + what + "`.");
+                    + "`demo fail backup`, `demo fail copy`, `demo fail site`, `demo fail build` or `demo fail release`."
+                    : "`demo fail` takes `restore`, `backup`, `copy`, `site`, `build` or `release`, not `" + what + "`.");
         }
     }
 
@@ -161,6 +157,23 @@ final class DemoCommand implements CommandHandler {
         return Reply.text(":boom: The next Netlify build in the demo world will end in error (`" + SITE_BUILD_FAILURE
                 + "`). Try `site rebuild` and confirm it: the run stops with Netlify's message and the build log's"
                 + " link, and the live deploy keeps serving.");
+    }
+
+    private Reply failDeploy(String what) {
+        if (builds.isEmpty() || heroku.isEmpty()) {
+            return Reply.text("Heroku is real here, not simulated: there is nothing to make fail.");
+        }
+        if (what.equals("build")) {
+            builds.get().failNextBuild(DemoHerokuBuilds.BUILD_FAILURE);
+            return Reply.text(":boom: The next build in the demo world will fail (Bundler cannot find a gem). Try "
+                    + "`redeploy` and confirm it: the run stops at the build, shows its last output lines, and the "
+                    + "release running now stays.");
+        }
+        heroku.get().failNextRelease(RELEASE_FAILURE);
+        builds.get().failNextReleasePhase(DemoHerokuBuilds.RELEASE_PHASE_FAILURE);
+        return Reply.text(":boom: The next release phase in the demo world will fail (`rails aborted!` in "
+                + "`db:migrate`). Try `rollback` or `redeploy` and confirm it: the new release fails, the one before "
+                + "keeps running, and the run shows the release output.");
     }
 
     private String describe() {

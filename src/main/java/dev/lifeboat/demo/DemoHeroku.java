@@ -279,6 +279,17 @@ public final class DemoHeroku implements HerokuPlatform {
         return find(app).addon();
     }
 
+    // ---- for the simulated builds ----
+
+    /** A build's release, once its release phase passed: the new current release; dynos restart on it. */
+    synchronized Release deployRelease(String app, String description, Instant at) {
+        DemoHerokuApp sim = find(app);
+        Release created = sim.addRelease(description, OPERATOR, at);
+        sim.crashed.clear();
+        sim.restart(null, at, "deploy");
+        return created;
+    }
+
     // ---- internals ----
 
     private DemoHerokuApp primary() {

@@ -2,6 +2,7 @@ package dev.lifeboat.demo;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.lifeboat.heroku.HerokuBuilds;
 import dev.lifeboat.heroku.HerokuPlatform;
 import dev.lifeboat.restore.DatabaseChecks;
 import jakarta.inject.Singleton;
@@ -17,6 +18,8 @@ public final class DemoHerokuModule extends AbstractModule {
     protected void configure() {
         bind(DemoHeroku.class).in(Singleton.class);
         bind(HerokuPlatform.class).to(DemoHeroku.class);
+        bind(DemoHerokuBuilds.class).in(Singleton.class);
+        bind(HerokuBuilds.class).to(DemoHerokuBuilds.class);
         OptionalBinder.newOptionalBinder(binder(), DatabaseChecks.class).setBinding().to(DemoDatabaseChecks.class);
     }
 }

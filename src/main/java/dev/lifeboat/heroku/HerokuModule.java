@@ -35,6 +35,12 @@ public final class HerokuModule extends AbstractModule {
         return new HerokuClient(http, settings.apiUrl(), json);
     }
 
+    @Provides
+    @Singleton
+    HerokuBuilds herokuBuilds(@ForHeroku OkHttpClient http, HerokuSettings settings, ObjectMapper json) {
+        return new HerokuBuildsClient(http, settings.apiUrl(), json);
+    }
+
     /** The Heroku variant of the shared client; tests call this with short timeouts and sleepers that record. */
     static OkHttpClient httpClient(OkHttpClient shared, HerokuSettings settings, Duration connectTimeout,
                                    Duration readTimeout, RetryPolicy retries, RetryInterceptor.Sleeper sleeper,

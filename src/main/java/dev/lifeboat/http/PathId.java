@@ -41,7 +41,24 @@ public final class PathId {
         /** A Statuspage page id. */
         STATUSPAGE_PAGE("a Statuspage page id", "q8w2e4r6t8y0", "[a-zA-Z0-9]{1,64}"),
         /** A Statuspage incident id. */
-        STATUSPAGE_INCIDENT("a Statuspage incident id", "p0l9k8j7h6g5", "[a-zA-Z0-9]{1,64}");
+        STATUSPAGE_INCIDENT("a Statuspage incident id", "p0l9k8j7h6g5", "[a-zA-Z0-9]{1,64}"),
+        /** A Heroku build's uuid (schema {@code build/id}). */
+        BUILD_ID("a build id", "01234567-89ab-cdef-0123-456789abcdef", UUID),
+        /** A Heroku slug's uuid (schema {@code slug/id}). */
+        SLUG_ID("a slug id", "01234567-89ab-cdef-0123-456789abcdef", UUID),
+        /** A GitHub account (user or organisation): letters, digits and inner dashes, at most 39. */
+        GITHUB_OWNER("a GitHub account name", "acme", "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"),
+        /** A GitHub repository's name: letters, digits, {@code .}, {@code _} and {@code -}; never {@code .} or {@code ..}. */
+        GITHUB_REPO("a GitHub repository name", "shop", "(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}"),
+        /**
+         * A Git branch, tag or commit as a person types it (the rules of {@code git check-ref-format}, narrowed): parts
+         * of letters, digits, {@code .}, {@code _} and {@code -} joined by single slashes, no part starting with a dot or a dash,
+         * no {@code ..}, no {@code .lock} ending. It is one path segment (a slash is sent as {@code %2F}).
+         */
+        GIT_REF("a branch, tag or commit", "main",
+                "(?!.*\\.\\.)(?!.*\\.lock(?:/|$))[A-Za-z0-9_][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9_][A-Za-z0-9._-]{0,99}){0,9}"),
+        /** A full Git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
+        GIT_SHA("a commit sha", "4f9c1e2d3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e", "[0-9a-f]{40}|[0-9a-f]{64}");
 
         private final String noun;
         private final String example;

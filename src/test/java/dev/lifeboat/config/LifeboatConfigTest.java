@@ -48,6 +48,10 @@ class LifeboatConfigTest {
         env.put("STATUSPAGE_API_KEY", "statuspage-secret");
         env.put("STATUSPAGE_PAGE_ID", "page-1");
         env.put("STATUSPAGE_API_URL", "http://localhost:7/sp");
+        env.put("LIFEBOAT_GITHUB_REPO", "acme/shop");
+        env.put("GITHUB_TOKEN", "github_pat_11ABCDEFG0secret-github-token");
+        env.put("LIFEBOAT_STABLE_REF", "release/stable");
+        env.put("GITHUB_API_URL", "http://localhost:8/gh");
         env.put("LIFEBOAT_VALIDATION_SQL", "SELECT count(*) > 0 FROM users");
         env.put("LIFEBOAT_MONITOR_INTERVAL_SECONDS", "30");
         env.put("LIFEBOAT_DOWN_AFTER_FAILURES", "5");
@@ -239,12 +243,40 @@ class LifeboatConfigTest {
 
         for (String secret : List.of("xoxb-1111-secret-bot", "signing-secret-value", "xapp-1-secret-app",
                 "heroku-secret-key", "netlify-secret-token", "aws-secret-access-key", "statuspage-secret",
-                "db-secret-password", "secret-path")) {
+                "db-secret-password", "secret-path", "secret-github-token")) {
             assertFalse(all.contains(secret), secret + " leaked");
         }
         assertEquals("****", shown.get("SLACK_BOT_TOKEN"));
         assertEquals("****", shown.get("DATABASE_URL"));
         assertEquals("acme-prod", shown.get("HEROKU_APP"));
         assertEquals("(not set)", LifeboatConfig.load(Env.of(Map.of())).describe().get("HEROKU_API_KEY"));
+        assertEquals("****", shown.get("GITHUB_TOKEN"));
+        assertEquals("acme/shop", shown.get("LIFEBOAT_GITHUB_REPO"));
+        assertEquals("release/stable", shown.get("LIFEBOAT_STABLE_REF"));
+    }
+
+    @Test
+    void theGitHubRepositoryIsOwnerSlashNameAndTheStableRefDefaultsToMain() {
+        LifeboatConfig config = LifeboatConfig.load(Env.of(full()));
+        assertEquals(Optional.of("acme"), config.github().owner());
+        assertEquals(Optional.of("shop"), config.github().name());
+        assertEquals(URI.create("http://localhost:8/gh"), config.github().apiUrl());
+
+        GitHubSettings defaults = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_GITHUB_REPO", "acme/shop.web"))).github();
+        assertEquals("main", defaults.stableRef());
+        assertEquals(URI.create("https://api.github.com"), defaults.apiUrl());
+        assertTrue(defaults.configured());
+        assertFalse(LifeboatConfig.load(Env.of(Map.of())).github().configured());
+
+        ConfigException bad = assertThrows(ConfigException.class, () -> LifeboatConfig.load(Env.of(Map.of(
+                "LIFEBOAT_GITHUB_REPO", "https://github.com/acme/shop"))));
+        assertTrue(bad.getMessage().contains("LIFEBOAT_GITHUB_REPO must be owner/name, e.g. acme/shop"), bad.getMessage());
+        ConfigException dots = assertThrows(ConfigException.class, () -> LifeboatConfig.load(Env.of(Map.of(
+                "LIFEBOAT_GITHUB_REPO", "acme/.."))));
+        assertTrue(dots.getMessage().contains("LIFEBOAT_GITHUB_REPO"), dots.getMessage());
+        ConfigException tokenAlone = assertThrows(ConfigException.class, () -> LifeboatConfig.load(Env.of(Map.of(
+                "GITHUB_TOKEN", "ghp_x"))));
+        assertTrue(tokenAlone.getMessage().contains("LIFEBOAT_GITHUB_REPO is required when GITHUB_TOKEN is set"),
+                tokenAlone.getMessage());
     }
 }

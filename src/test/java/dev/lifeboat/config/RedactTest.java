@@ -40,6 +40,9 @@ class RedactTest {
             heroku labelled uuid key  | HEROKU_API_KEY=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d        | HEROKU_API_KEY=****
             heroku labelled JSON key  | {"api_key":"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"}         | {"api_key":"****"}
             netlify token             | NETLIFY_AUTH_TOKEN nfp_T3stT0ken9f8e7d6c5b4a3SECRET        | NETLIFY_AUTH_TOKEN ****
+            github classic token      | cloning with ghp_T3stT0kenAbCdEf0123456789SECRETxyz now    | cloning with **** now
+            github app token          | using ghs_16C7e42F292c6912E7710c838347Ae178B4a here        | using **** here
+            github fine-grained token | pat github_pat_11ABCDEFG0aBcDeFgHiJkLmNoPqRsTuV_wxyz done   | pat **** done
             authorization basic       | Authorization: Basic dXNlcjpwYXNzd29yZA==                  | Authorization: Basic ****
             authorization bearer      | authorization: bearer abc                                  | authorization: bearer ****
             authorization OAuth       | Authorization: OAuth 9f2c4e6a8b0d                          | Authorization: OAuth ****

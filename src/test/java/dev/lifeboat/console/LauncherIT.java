@@ -94,7 +94,9 @@ class LauncherIT {
         assertTrue(run.out().contains("/dr status — one-glance health"), run.out());
         assertTrue(run.out().contains("/dr history [N|RUN] — recent commands and runs, from the audit log; with a run id, every step of that run"), run.out());
         assertTrue(run.out().contains("Anyone may run (these change the demo world: simulated systems only, nothing real):\n"
-                + "/dr demo [break|heal app|site|heroku|netlify|all] | fail restore|backup|copy|site|release — practise an outage"), run.out());
+                + "/dr demo [break|heal app|site|heroku|netlify|all] | fail restore|backup|copy|site|build|release — practise an outage"),
+                run.out());
+        assertTrue(run.out().contains("/dr redeploy [REF] — build a branch, tag or commit"), run.out());
         assertTrue(run.out().contains("/dr restore [BACKUP] [to staging|production] — restore a backup"), run.out());
         assertTrue(run.out().contains("/dr drill — restore the newest backup"), run.out());
         assertTrue(run.out().contains("Nobody may run changing commands from Slack: LIFEBOAT_OPERATORS is empty."), run.out());

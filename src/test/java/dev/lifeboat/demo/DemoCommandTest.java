@@ -29,9 +29,11 @@ class DemoCommandTest {
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
     final DemoHeroku heroku = new DemoHeroku(clock);
     final DemoPgBackups backups = new DemoPgBackups(clock);
+    final DemoWorld world = new DemoWorld();
     final DemoNetlify netlify = new DemoNetlify(clock);
-    final DemoCommand command = new DemoCommand(new DemoWorld(), Optional.of(heroku), Optional.of(backups),
-            Optional.of(netlify), SETTINGS);
+    final DemoHerokuBuilds builds = new DemoHerokuBuilds(clock, heroku, world);
+    final DemoCommand command = new DemoCommand(world, Optional.of(heroku), Optional.of(backups), Optional.of(netlify),
+            Optional.of(builds), SETTINGS);
     final String addon = heroku.resolveDatabase(DemoWorld.APP_NAME).id();
 
     String run(String... args) {
@@ -67,12 +69,50 @@ class DemoCommandTest {
     }
 
     @Test
+    void failBuildMakesTheNextBuildFailWithItsOutput() throws Exception {
+        run("fail", "build");
+        String sha = "e57f0b3" + "0".repeat(33);
+        java.net.URI tarball = URI.create("https://codeload.github.invalid/x/legacy.tar.gz/" + sha);
+
+        dev.lifeboat.heroku.Build failing = builds.createBuild(DemoWorld.APP_NAME, tarball, sha);
+        clock.advance(DemoHerokuBuilds.BUILD_TIME);
+        dev.lifeboat.heroku.Build failed = builds.build(DemoWorld.APP_NAME, failing.id());
+        dev.lifeboat.heroku.Build next = builds.createBuild(DemoWorld.APP_NAME, tarball, sha);
+        clock.advance(DemoHerokuBuilds.BUILD_TIME);
+
+        assertEquals(dev.lifeboat.heroku.BuildStatus.FAILED, failed.status());
+        assertEquals(List.of(" !     Push rejected, failed to compile Ruby app.", " !     Push failed"),
+                builds.outputTail(failed.outputStreamUrl().orElseThrow(), 2, Duration.ofSeconds(1)).lines());
+        assertEquals(dev.lifeboat.heroku.BuildStatus.SUCCEEDED, builds.build(DemoWorld.APP_NAME, next.id()).status(),
+                "only the next one fails");
+    }
+
+    @Test
+    void failReleaseMakesTheNextReleasePhaseFailAndKeepsTheReleaseBefore() {
+        run("fail", "release");
+        String sha = "e57f0b3" + "0".repeat(33);
+        int before = heroku.currentRelease(DemoWorld.APP_NAME).version();
+
+        dev.lifeboat.heroku.Build build = builds.createBuild(DemoWorld.APP_NAME,
+                URI.create("https://codeload.github.invalid/x/legacy.tar.gz/" + sha), sha);
+        clock.advance(DemoHerokuBuilds.BUILD_TIME.plus(DemoHerokuBuilds.RELEASE_PHASE_TIME));
+        String releaseId = builds.build(DemoWorld.APP_NAME, build.id()).releaseId().orElseThrow();
+
+        assertEquals(dev.lifeboat.heroku.ReleaseStatus.FAILED, builds.releaseById(DemoWorld.APP_NAME, releaseId).status());
+        assertEquals(before, heroku.currentRelease(DemoWorld.APP_NAME).version());
+    }
+
+    @Test
     void failNeedsToKnowWhat() {
-        assertEquals("Say what to fail: `demo fail restore`, `demo fail backup`, `demo fail copy`, `demo fail site` or"
-                + " `demo fail release`.", assertThrows(UsageException.class, () -> run("fail")).getMessage());
-        assertEquals("`demo fail` takes `restore`, `backup`, `copy`, `site` or `release`, not `sky`.",
+        assertEquals("Say what to fail: `demo fail restore`, `demo fail backup`, `demo fail copy`, `demo fail site`, "
+                + "`demo fail build` or `demo fail release`.", assertThrows(UsageException.class, () -> run("fail")).getMessage());
+        assertEquals("`demo fail` takes `restore`, `backup`, `copy`, `site`, `build` or `release`, not `sky`.",
                 assertThrows(UsageException.class, () -> run("fail", "sky")).getMessage());
-        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty(), Optional.empty(), SETTINGS);
+        DemoCommand real = new DemoCommand(new DemoWorld(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), SETTINGS);
+        assertEquals("Heroku is real here, not simulated: there is nothing to make fail.",
+                TextRenderer.render(real.handle(new Invocation("x", new Actor("console:a", "a"), Surface.CONSOLE,
+                        Optional.empty(), "demo fail build", List.of("fail", "build")))));
         assertEquals("Heroku Postgres backups are real here, not simulated: there is nothing to make fail.",
                 TextRenderer.render(real.handle(new Invocation("x", new Actor("console:a", "a"), Surface.CONSOLE,
                         Optional.empty(), "demo fail restore", List.of("fail", "restore")))));

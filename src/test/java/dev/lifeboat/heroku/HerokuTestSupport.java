@@ -52,6 +52,14 @@ final class HerokuTestSupport {
         return new HerokuClient(http, URI.create(apiUrl), Json.newMapper());
     }
 
+    /** The Build API client, built as {@link HerokuModule} builds it. */
+    static HerokuBuilds builds(String apiUrl) {
+        OkHttpClient http = HerokuModule.httpClient(new OkHttpClient(), settings(apiUrl), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), RetryPolicy.DEFAULT, new RecordingSleeper(),
+                new RateLimitThrottle(new RecordingSleeper()));
+        return new HerokuBuildsClient(http, URI.create(apiUrl), Json.newMapper());
+    }
+
     static String fixture(String name) {
         try (InputStream in = HerokuTestSupport.class.getResourceAsStream("/fixtures/heroku/" + name)) {
             if (in == null) {

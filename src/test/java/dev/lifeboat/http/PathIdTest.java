@@ -18,12 +18,24 @@ import org.junit.jupiter.api.Test;
 class PathIdTest {
     private static final String UUID = "01234567-89ab-cdef-0123-456789abcdef";
 
-    /** Ids that must never reach a path, whatever the kind. */
+    /**
+     * Ids that must never reach a path, whatever the kind. A Git ref alone may hold a slash ({@code release/2.13}):
+     * {@link ApiPath#id} sends it as one segment, {@code release%2F2.13} ({@link #aGitRefWithASlashStaysOneSegment}).
+     */
     static Stream<Arguments> neverAnId() {
         return Arrays.stream(Kind.values()).flatMap(kind -> Stream.of(
                 "..", ".", "", " ", "a/b", "/", "%2F", "%2f", "%2e%2e", "%2E%2E", "web.1 ", " web", "a b", "a\tb",
                 "a\nb", "a?b", "a#b", "a\\b", "..%2F..", "../apps", "\u2024\u2024", "ｗｅｂ")
+                .filter(value -> !(kind == Kind.GIT_REF && value.equals("a/b")))
                 .map(value -> Arguments.of(kind, value)));
+    }
+
+    @Test
+    void aGitRefWithASlashStaysOneSegment() {
+        HttpUrl url = ApiPath.under(HttpUrl.get("https://api.github.com/")).then("repos")
+                .id(Kind.GIT_REF, "release/2.13").build();
+        assertEquals("/repos/release%2F2.13", url.encodedPath());
+        assertEquals(2, url.pathSize());
     }
 
     @ParameterizedTest(name = "{0} refuses \"{1}\"")
@@ -94,6 +106,32 @@ class PathIdTest {
             STATUSPAGE_PAGE     | q8w2-e4r6                              | false
             STATUSPAGE_INCIDENT | p0l9k8j7h6g5                           | true
             STATUSPAGE_INCIDENT | p0l9k8j7h6g5.json                      | false
+            BUILD_ID            | 01234567-89ab-cdef-0123-456789abcdef   | true
+            BUILD_ID            | build-1                                | false
+            SLUG_ID             | 01234567-89ab-cdef-0123-456789abcdef   | true
+            GITHUB_OWNER        | acme                                   | true
+            GITHUB_OWNER        | acme-inc                               | true
+            GITHUB_OWNER        | -acme                                  | false
+            GITHUB_OWNER        | acme_inc                               | false
+            GITHUB_REPO         | shop                                   | true
+            GITHUB_REPO         | shop.web_2-x                           | true
+            GITHUB_REPO         | .github                                | true
+            GIT_REF             | main                                   | true
+            GIT_REF             | v2.14.0                                | true
+            GIT_REF             | release/2.13                           | true
+            GIT_REF             | feature/a/b_c-d                        | true
+            GIT_REF             | 3b1f9c0                                | true
+            GIT_REF             | -main                                  | false
+            GIT_REF             | main/                                  | false
+            GIT_REF             | a//b                                   | false
+            GIT_REF             | a..b                                   | false
+            GIT_REF             | x.lock                                 | false
+            GIT_REF             | release/.hidden                        | false
+            GIT_REF             | main@{1}                               | false
+            GIT_REF             | HEAD~1                                 | false
+            GIT_SHA             | 3b1f9c0d2e4a6b8c0d1e2f3a4b5c6d7e8f9a0b1c | true
+            GIT_SHA             | 3b1f9c0                                | false
+            GIT_SHA             | 3B1F9C0D2E4A6B8C0D1E2F3A4B5C6D7E8F9A0B1C | false
             """)
     void eachKindTakesItsOwnFormsOnly(Kind kind, String value, boolean valid) {
         assertEquals(valid, PathId.isValid(kind, value));
