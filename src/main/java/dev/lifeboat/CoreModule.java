@@ -68,7 +68,7 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     @Named("checks")
     ExecutorService checks(Lifecycle lifecycle) {
-        return checksPool(StatusRound.API_CALLS, 2 * StatusRound.API_CALLS, lifecycle);
+        return checksPool(StatusRound.API_CALLS, (StatusRound.ROUNDS_AT_ONCE - 1) * StatusRound.API_CALLS, lifecycle);
     }
 
     /** A pool of at most {@code threads} threads with a bounded queue: full, it refuses (RejectedExecutionException). */

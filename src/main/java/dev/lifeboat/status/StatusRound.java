@@ -56,9 +56,14 @@ public final class StatusRound implements FactsSource {
     /**
      * The most API calls one round makes at once: Heroku's app, dynos, releases and Postgres add-on, the data API's
      * transfers and backup schedules (asked twice when the add-on changed), the S3 copies, Netlify's site and
-     * deploys, and both status pages. The checks executor is sized from it.
+     * deploys, both status pages, and the state store's record of the copies. The checks executor is sized from it.
      */
-    public static final int API_CALLS = 12;
+    public static final int API_CALLS = 13;
+    /**
+     * Rounds that may run at once: the checks executor holds three rounds' calls (its threads and its queue). A round
+     * beyond that is told "busy" before it submits anything, so a burst never starves every round of a slot or two.
+     */
+    public static final int ROUNDS_AT_ONCE = 3;
     /** A probe with less time than this left is not started. */
     static final Duration MIN_PROBE = Duration.ofMillis(50);
 
@@ -76,6 +81,7 @@ public final class StatusRound implements FactsSource {
     private final ExecutorService executor;
     private final ExecutorService probes;
     private final Clock clock;
+    private final java.util.concurrent.Semaphore admitted = new java.util.concurrent.Semaphore(ROUNDS_AT_ONCE);
 
     @Inject
     public StatusRound(Optional<HerokuPlatform> heroku, Optional<PgBackups> backups, Optional<NetlifySite> netlify,
@@ -108,16 +114,23 @@ public final class StatusRound implements FactsSource {
      */
     @Override
     public StatusFacts gather() {
-        Instant asOf = clock.instant();
-        Round round = new Round(System.nanoTime() + timings.deadline().toNanos());
+        if (!admitted.tryAcquire()) {
+            throw new BusyException("the status checks queue is full");
+        }
         try {
-            StatusFacts facts = gather(asOf, round);
-            if (round.rejected) {
-                throw new BusyException("the status checks queue is full");
+            Instant asOf = clock.instant();
+            Round round = new Round(System.nanoTime() + timings.deadline().toNanos());
+            try {
+                StatusFacts facts = gather(asOf, round);
+                if (round.rejected) {
+                    throw new BusyException("the status checks queue is full");
+                }
+                return facts;
+            } finally {
+                round.end(executor);
             }
-            return facts;
         } finally {
-            round.end(executor);
+            admitted.release();
         }
     }
 

@@ -176,7 +176,7 @@ class DemoAppConsoleTest {
 
     @Test
     void aReleasePhaseThatFailsKeepsTheOldReleaseAndShowsItsOutput() {
-        assertTrue(console.run("demo fail release").startsWith("💥 The next rollback's release phase"));
+        assertTrue(console.run("demo fail release").startsWith("💥 The next release phase"));
 
         Run done = confirm(console.run("rollback"));
 

@@ -94,7 +94,7 @@ class DemoRedeployConsoleTest {
         String help = console.run("help");
 
         assertTrue(help.contains("/dr redeploy [REF]"), help);
-        assertTrue(help.contains("fail restore|backup|build|release"), help);
+        assertTrue(help.contains("fail restore|backup|copy|site|build|release"), help);
     }
 
     @Test
