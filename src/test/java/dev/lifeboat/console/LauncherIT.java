@@ -80,7 +80,7 @@ class LauncherIT {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("Backups of lifeboat-demo\n"), run.out());
         assertTrue(run.out().contains("Newest 10 of 12 backups (offsite: ✓ copied, ✗ missing)\na012 "), run.out());
-        assertTrue(run.out().contains(" · 90.00 MB · completed · offsite ✓\n"), run.out());
+        assertTrue(run.out().contains(" · 90.00 MB · completed · offsite ✓ size matches, no checksum recorded\n"), run.out());
         assertTrue(run.out().contains("… and 2 older backups on Heroku."), run.out());
         assertTrue(run.out().contains("Schedule: daily at 02:00 UTC"), run.out());
     }
