@@ -4,90 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.name.Names;
-import com.google.inject.util.Modules;
-import dev.lifeboat.Lifecycle;
-import dev.lifeboat.Wiring;
-import dev.lifeboat.command.CommandRunner;
-import dev.lifeboat.config.Env;
-import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.runbook.Run;
-import dev.lifeboat.runbook.RunEngine;
 import dev.lifeboat.runbook.RunState;
-import dev.lifeboat.runbook.Waiter;
-import dev.lifeboat.testing.DirectExecutorService;
-import dev.lifeboat.testing.ManualClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code redeploy} in the demo world as {@code ./lifeboat} wires it (simulated GitHub and Heroku builds), typed into
  * the console: a redeploy of the stable branch, a practised failing build and a practised failing release phase.
  * The clock is manual (every wait moves it) and runs execute on the console's thread.
  */
-class DemoRedeployConsoleTest {
-    @TempDir
-    Path data;
-
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
-    final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-    volatile java.util.function.Consumer<Console> onWait = c -> { };
-    Injector injector;
-    Console console;
-
-    @BeforeEach
-    void start() {
-        LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_DATA_DIR", data.toString())));
-        injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO,
-                new PrintStream(terminal, true, StandardCharsets.UTF_8)).modules())
-                .with(new AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        bind(Clock.class).toInstance(clock);
-                        bind(Waiter.class).toInstance(d -> {
-                            onWait.accept(console);
-                            clock.advance(d);
-                        });
-                        bind(ExecutorService.class).annotatedWith(Names.named("runs"))
-                                .toInstance(new DirectExecutorService());
-                    }
-                }));
-        console = new Console(injector.getInstance(CommandRunner.class), "alice");
-    }
-
-    @AfterEach
-    void stop() {
-        injector.getInstance(Lifecycle.class).close();
-    }
-
-    static String runId(String answer) {
-        Matcher m = Pattern.compile("r-[a-z2-9]{6}").matcher(answer);
-        assertTrue(m.find(), answer);
-        return m.group();
-    }
-
-    Run run(String id) {
-        return injector.getInstance(RunEngine.class).find(id).orElseThrow();
-    }
-
-    String shown() {
-        return terminal.toString(StandardCharsets.UTF_8);
-    }
+class DemoRedeployConsoleTest extends DemoConsole {
 
     @Test
     void helpListsRedeployAndTheDemoSwitches() {

@@ -3,97 +3,26 @@ package dev.lifeboat.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.name.Names;
-import com.google.inject.util.Modules;
-import dev.lifeboat.Lifecycle;
-import dev.lifeboat.Wiring;
-import dev.lifeboat.command.CommandRunner;
-import dev.lifeboat.config.Env;
-import dev.lifeboat.config.LifeboatConfig;
 import dev.lifeboat.demo.DemoNetlify;
 import dev.lifeboat.netlify.Deploy;
 import dev.lifeboat.netlify.NetlifySite;
 import dev.lifeboat.runbook.Run;
-import dev.lifeboat.runbook.RunEngine;
 import dev.lifeboat.runbook.RunState;
-import dev.lifeboat.runbook.Waiter;
-import dev.lifeboat.testing.DirectExecutorService;
-import dev.lifeboat.testing.ManualClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code site restore} and {@code site rebuild} in the demo world as {@code ./lifeboat} wires it (the simulated
  * Netlify site, the simulated probe, the H2 state store), typed into the console. The clock is manual (every wait
  * moves it, and the simulated builds follow it) and runs execute on the console's thread.
  */
-class DemoSiteConsoleTest {
-    @TempDir
-    Path data;
-
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
-    final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-    Injector injector;
-    Console console;
-
-    @BeforeEach
-    void start() {
-        LifeboatConfig config = LifeboatConfig.load(Env.of(Map.of("LIFEBOAT_DATA_DIR", data.toString())));
-        injector = Guice.createInjector(Modules.override(Wiring.console(config, Wiring.World.DEMO,
-                new PrintStream(terminal, true, StandardCharsets.UTF_8)).modules())
-                .with(new AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        bind(Clock.class).toInstance(clock);
-                        bind(Waiter.class).toInstance(clock::advance);
-                        bind(ExecutorService.class).annotatedWith(Names.named("runs"))
-                                .toInstance(new DirectExecutorService());
-                    }
-                }));
-        console = new Console(injector.getInstance(CommandRunner.class), "alice");
-    }
-
-    @AfterEach
-    void stop() {
-        injector.getInstance(Lifecycle.class).close();
-    }
-
-    static String runId(String answer) {
-        Matcher m = Pattern.compile("r-[a-z2-9]{6}").matcher(answer);
-        assertTrue(m.find(), answer);
-        return m.group();
-    }
-
-    Run run(String id) {
-        return injector.getInstance(RunEngine.class).find(id).orElseThrow();
-    }
-
+class DemoSiteConsoleTest extends DemoConsole {
     List<Deploy> deploys() {
         return injector.getInstance(NetlifySite.class).deploys(20);
     }
 
     String live() {
         return injector.getInstance(NetlifySite.class).site().publishedDeploy().id();
-    }
-
-    String shown() {
-        return terminal.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.lifeboat.demo.DemoS3;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepOutcome;
+import dev.lifeboat.testing.FakeStepContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -21,6 +21,7 @@ import dev.lifeboat.pgbackups.PgBackups;
 import dev.lifeboat.pgbackups.PgBackupsModule;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.StepOutcome;
+import dev.lifeboat.testing.FakeStepContext;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.ManualClock;
 import java.net.URI;

@@ -10,6 +10,7 @@ import dev.lifeboat.config.Secret;
 import dev.lifeboat.config.ValidationSql;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.StepOutcome;
+import dev.lifeboat.testing.FakeStepContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.sql.Connection;

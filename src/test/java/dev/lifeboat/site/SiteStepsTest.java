@@ -16,6 +16,7 @@ import dev.lifeboat.probe.ProbeResult;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.StepOutcome;
 import dev.lifeboat.status.StatusTargets;
+import dev.lifeboat.testing.FakeStepContext;
 import dev.lifeboat.testing.ManualClock;
 import java.net.URI;
 import java.time.Duration;
@@ -100,8 +101,8 @@ class SiteStepsTest {
                 Optional.of("main"), Optional.of(demo.site().publishedDeploy().id()));
     }
 
-    FakeSiteContext context(SitePlan plan) {
-        return new FakeSiteContext(clock, RunParams.of(plan.toParams()));
+    FakeStepContext context(SitePlan plan) {
+        return new FakeStepContext("r-site22", clock, RunParams.of(plan.toParams()));
     }
 
     @Test
@@ -109,7 +110,7 @@ class SiteStepsTest {
         String previous = demo.deploys(5).get(1).id();
         SitePlan plan = restorePlan(previous);
         PublishDeploy step = new PublishDeploy(parts, plan);
-        FakeSiteContext context = context(plan).as(PublishDeploy.ID);
+        FakeStepContext context = context(plan).as(PublishDeploy.ID);
         netlify.loseNextAnswer = true;
 
         StepOutcome first = step.run(context);
@@ -127,7 +128,7 @@ class SiteStepsTest {
     void aBuildRunAgainFindsTheRecordedDeployOrTheOneItsLostAnswerStarted() {
         SitePlan plan = rebuildPlan();
         StartBuild step = new StartBuild(parts, plan);
-        FakeSiteContext context = context(plan).as(StartBuild.ID);
+        FakeStepContext context = context(plan).as(StartBuild.ID);
         netlify.loseNextAnswer = true;
 
         StepOutcome lost = step.run(context);
@@ -146,7 +147,7 @@ class SiteStepsTest {
     @Test
     void aBuildFollowedToReadyGoesLiveAndTheSiteIsProbed() throws InterruptedException {
         SitePlan plan = rebuildPlan();
-        FakeSiteContext context = context(plan);
+        FakeStepContext context = context(plan);
         new StartBuild(parts, plan).run(context.as(StartBuild.ID));
 
         StepOutcome waited = new AwaitBuild(parts, plan).run(context.as(AwaitBuild.ID));
@@ -167,7 +168,7 @@ class SiteStepsTest {
     void aBuildEndingInErrorFailsWithNetlifysMessageAndTheLogLink() throws InterruptedException {
         demo.failNextBuild("Failed during stage 'building site': Build script returned non-zero exit code: 2");
         SitePlan plan = rebuildPlan();
-        FakeSiteContext context = context(plan);
+        FakeStepContext context = context(plan);
         new StartBuild(parts, plan).run(context.as(StartBuild.ID));
 
         StepOutcome waited = new AwaitBuild(parts, plan).run(context.as(AwaitBuild.ID));

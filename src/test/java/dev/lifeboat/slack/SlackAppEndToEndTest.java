@@ -1,23 +1,19 @@
 package dev.lifeboat.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.buttonLabels;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.field;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.indexOf;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.readable;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.textOf;
+import static dev.lifeboat.slack.SlackWire.buttonLabels;
+import static dev.lifeboat.slack.SlackWire.field;
+import static dev.lifeboat.slack.SlackWire.indexOf;
+import static dev.lifeboat.slack.SlackWire.readable;
+import static dev.lifeboat.slack.SlackWire.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,29 +24,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.lifeboat.app.AppTimings;
-import dev.lifeboat.runbook.RetryBackoff;
 import dev.lifeboat.runbook.Waiter;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.LogCapture;
 import dev.lifeboat.testing.RunningLifeboat;
-import dev.lifeboat.testing.SlackRequests;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,69 +80,40 @@ class SlackAppEndToEndTest {
 
     static WireMockServer wire;
     static RunningLifeboat lifeboat;
-    static SlackRequests slack;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final AtomicInteger paths = new AtomicInteger();
+    static SlackWire slack;
 
     @TempDir
     static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        wire = new WireMockServer(wireMockConfig().dynamicPort());
-        wire.start();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        String base = "http://127.0.0.1:" + wire.port();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", TOKEN);
-        env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_API_URL", base + "/api/");
-        env.put("LIFEBOAT_OPERATORS", OPERATOR);
-        env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        env.put("LIFEBOAT_INCIDENT_CHANNEL", CHANNEL);
-        env.put("HEROKU_API_KEY", "heroku-e2e-api-key-0000");
-        env.put("HEROKU_APP", APP);
-        env.put("HEROKU_API_URL", base + "/heroku-api");
-        env.put("HEROKU_DATA_API_URL", base + "/heroku-data");
-        env.put("HEROKU_STATUS_URL", base + "/heroku-status");
-        env.put("APP_URL", base + "/app");
-        env.put("APP_HEALTH_PATH", "/up");
+        slack = new SlackWire(CHANNEL);
+        wire = slack.wire;
+        Map<String, String> env = slack.env(TOKEN, SECRET, OPERATOR, dataDir);
+        slack.putHeroku(env, APP);
         lifeboat = RunningLifeboat.start(env, List.of(fast()));
-        slack = new SlackRequests(lifeboat.uri("/slack/events"), SECRET);
+        slack.sendTo(lifeboat, SECRET);
+        slack.whenLate(path -> heroku() + "\n" + slack.posts(path).stream()
+                .map(SlackWire::textOf).collect(Collectors.joining("\n---\n")));
     }
 
     /** Every wait takes at most 20 ms; a wait for dynos or a release gives up after 2 s. */
     static Module fast() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Waiter.class).toInstance(d -> Thread.sleep(Math.min(20, Math.max(0, d.toMillis()))));
-                bind(RetryBackoff.class).toInstance(new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(20), 3));
-                AppTimings d = AppTimings.DEFAULT;
-                bind(AppTimings.class).toInstance(new AppTimings(Duration.ofSeconds(5), d.dynoPoll(),
-                        Duration.ofSeconds(2), d.releasePoll(), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                        d.probeEvery(), Duration.ofSeconds(2), Duration.ofSeconds(2)));
-            }
-        };
+        AppTimings d = AppTimings.DEFAULT;
+        AppTimings timings = new AppTimings(Duration.ofSeconds(5), d.dynoPoll(), Duration.ofSeconds(2), d.releasePoll(),
+                Duration.ofSeconds(2), Duration.ofSeconds(2), d.probeEvery(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        return Modules.combine(SlackWire.fastWaits(), b -> b.bind(AppTimings.class).toInstance(timings));
     }
 
     @AfterAll
     static void stop() {
-        if (lifeboat != null) {
-            lifeboat.close();
-        }
-        wire.stop();
+        slack.stop(lifeboat);
     }
 
     @BeforeEach
     void world() {
-        wire.resetAll();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        wire.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(Fixtures.read("slack/chat-postMessage.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("thread_ts="))
-                .willReturn(okJson(Fixtures.read("slack/chat-postMessage-thread.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(Fixtures.read("slack/chat-update.json"))));
+        slack.reset();
+        slack.stubThreadReplies();
         wire.stubFor(get(urlEqualTo(APP_HEALTH)).willReturn(aResponse().withStatus(200).withBody("OK")));
         wire.stubFor(get(urlEqualTo(APP_INFO)).willReturn(okJson(SlackRestoreEndToEndTest.app(false))));
         wire.stubFor(get(urlEqualTo(RELEASES)).willReturn(aResponse().withStatus(206)
@@ -198,16 +157,8 @@ class SlackAppEndToEndTest {
 
     // ---- Slack, as people use it ------------------------------------------------------------------------------
 
-    String responseUrl(int n) {
-        return "http://127.0.0.1:" + wire.port() + "/respond/" + n;
-    }
-
     int slash(String text) throws Exception {
-        int n = paths.incrementAndGet();
-        HttpResponse<String> ack = http.send(slack.signed(SlackRequests.slashCommandBody(text, OPERATOR, CHANNEL,
-                responseUrl(n))), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ack.statusCode(), ack.body());
-        return n;
+        return slack.slash(text, OPERATOR);
     }
 
     /** The click on the card's first button (its confirm button). */
@@ -222,45 +173,19 @@ class SlackAppEndToEndTest {
         assertTrue(button != null, "the card has buttons: " + card);
         assertTrue(button.path("value").asText().startsWith("confirm r-"), button.toString());
         ObjectNode click = TypedCommands.click(button.path("action_id").asText(), button.path("value").asText(),
-                OPERATOR, CHANNEL, responseUrl(cardPath), "8473651207.1395872398.app-click");
-        String body = "payload=" + URLEncoder.encode(click.toString(), StandardCharsets.UTF_8);
-        return http.sendAsync(slack.signed(body), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static List<LoggedRequest> posts(String path) {
-        return wire.findAll(postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    static List<LoggedRequest> awaitMatching(String path, Predicate<LoggedRequest> which, int count)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (true) {
-            List<LoggedRequest> found = posts(path).stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fewer than " + count + " POSTs to " + path + " within 15 s; had "
-                        + found.size() + "\n" + heroku() + "\n" + posts(path).stream()
-                        .map(SlackRestoreEndToEndTest::textOf).collect(Collectors.joining("\n---\n")));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    static JsonNode answer(int n) throws InterruptedException {
-        return TypedCommands.read(awaitMatching("/respond/" + n, r -> true, 1).get(0).getBodyAsString());
+                OPERATOR, CHANNEL, slack.responseUrl(cardPath), "8473651207.1395872398.app-click");
+        return slack.sendPayloadAsync(click);
     }
 
     /** The run message's last edit once it shows {@code outcome}, after a moment for anything left to say. */
     static String finalMessage(String outcome) throws InterruptedException {
-        awaitMatching("/api/chat.update", r -> textOf(r).contains(outcome), 1);
+        slack.awaitMatching("/api/chat.update", r -> textOf(r).contains(outcome), 1);
         Thread.sleep(300);
-        List<LoggedRequest> runMessages = posts("/api/chat.postMessage").stream()
+        List<LoggedRequest> runMessages = slack.posts("/api/chat.postMessage").stream()
                 .filter(r -> field(r, "thread_ts") == null).toList();
         assertEquals(1, runMessages.size(), "one run message in the channel");
         assertEquals(CHANNEL, field(runMessages.get(0), "channel"));
-        LoggedRequest last = posts("/api/chat.update").stream().max(Comparator.comparing(LoggedRequest::getLoggedDate))
+        LoggedRequest last = slack.posts("/api/chat.update").stream().max(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .orElseThrow();
         return textOf(last);
     }
@@ -289,7 +214,7 @@ class SlackAppEndToEndTest {
     void maintenanceOnShowsTheStateFirstThenTurnsItOnAfterTheClick() throws Exception {
         wire.stubFor(patch(urlEqualTo(APP_INFO)).willReturn(okJson(SlackRestoreEndToEndTest.app(true))));
         int cardPath = slash("maintenance on");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
 
         String shown = readable(card);
         assertEquals("ephemeral", card.path("response_type").asText(), "the card is private");
@@ -313,12 +238,12 @@ class SlackAppEndToEndTest {
 
     @Test
     void maintenanceMaybeIsRefusedAndChangesNothing() throws Exception {
-        String refused = readable(answer(slash("maintenance maybe")));
+        String refused = readable(slack.answer(slash("maintenance maybe")));
 
         assertTrue(refused.contains("`maybe` is neither on nor off: say `/dr maintenance on` or `/dr maintenance off`."),
                 refused);
         assertEquals(0, changes(), heroku().toString());
-        assertEquals(0, posts("/api/chat.postMessage").size(), "no run, no message in the channel");
+        assertEquals(0, slack.posts("/api/chat.postMessage").size(), "no run, no message in the channel");
     }
 
     // ---- restart -----------------------------------------------------------------------------------------------
@@ -334,7 +259,7 @@ class SlackAppEndToEndTest {
         wire.stubFor(get(urlEqualTo(DYNOS)).inScenario("dynos").whenScenarioStateIs("booted")
                 .willReturn(okJson(dynos("up", "up", "up"))));
         int cardPath = slash("restart web");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
 
         String shown = readable(card);
         assertTrue(shown.contains("Restart acme-prod's web dynos?"), shown);
@@ -360,7 +285,7 @@ class SlackAppEndToEndTest {
     void anUnknownDynoIsRefusedWithTheDynosThatRun() throws Exception {
         wire.stubFor(get(urlEqualTo(DYNOS)).willReturn(okJson(dynos("up", "up", "up"))));
 
-        String refused = readable(answer(slash("restart web.9")));
+        String refused = readable(slack.answer(slash("restart web.9")));
 
         assertTrue(refused.contains("There is no dyno `web.9` on acme-prod; its dynos: web.1 (up), web.2 (up), "
                 + "worker.1 (up). Nothing was restarted."), refused);
@@ -373,7 +298,7 @@ class SlackAppEndToEndTest {
     void aRollbackGoesToTheReleaseTheCliWouldPickWaitsForItAndProbesTheApp() throws Exception {
         rollbackWorld("succeeded");
         int cardPath = slash("rollback");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
 
         String shown = readable(card);
         assertTrue(shown.contains("Roll acme-prod back from v112 to v110?"), shown);
@@ -393,19 +318,19 @@ class SlackAppEndToEndTest {
         int pending = indexOf(calls, "GET " + V113, rollback);
         int succeeded = indexOf(calls, "GET " + V113, pending + 1);
         indexOf(calls, "GET " + APP_HEALTH, succeeded);
-        assertEquals(1, posts(RELEASES).size(), "one rollback: " + calls);
+        assertEquals(1, slack.posts(RELEASES).size(), "one rollback: " + calls);
     }
 
     @Test
     void anIneligibleReleaseIsRefusedWithTheReason() throws Exception {
-        String failed = readable(answer(slash("rollback v111")));
-        String current = readable(answer(slash("rollback v112")));
-        String missing = readable(answer(slash("rollback v99")));
+        String failed = readable(slack.answer(slash("rollback v111")));
+        String current = readable(slack.answer(slash("rollback v112")));
+        String missing = readable(slack.answer(slash("rollback v99")));
 
         assertTrue(failed.contains("v111 failed (its build or release phase did not succeed): it never ran"), failed);
         assertTrue(current.contains("v112 is the release running now"), current);
         assertTrue(missing.contains("acme-prod has no release v99 (it runs v112). Nothing was changed."), missing);
-        assertEquals(0, posts(RELEASES).size(), heroku().toString());
+        assertEquals(0, slack.posts(RELEASES).size(), heroku().toString());
     }
 
     @Test
@@ -416,7 +341,7 @@ class SlackAppEndToEndTest {
                         + "rails aborted!\nActiveRecord::StatementInvalid: PG::DuplicateTable: ERROR:  relation "
                         + "\"index_orders_on_customer_id\" already exists\n")));
         int cardPath = slash("rollback v110");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
 
         assertEquals(200, clickConfirm(card, cardPath).get().statusCode());
 
@@ -434,7 +359,7 @@ class SlackAppEndToEndTest {
     void aDoubleClickedConfirmationRollsBackOnce() throws Exception {
         rollbackWorld("succeeded");
         int cardPath = slash("rollback");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
 
         CompletableFuture<HttpResponse<String>> first = clickConfirm(card, cardPath);
         CompletableFuture<HttpResponse<String>> second = clickConfirm(card, cardPath);
@@ -442,8 +367,8 @@ class SlackAppEndToEndTest {
         assertEquals(200, second.get().statusCode());
 
         finalMessage("Rolled acme-prod back to v110");
-        assertEquals(1, posts(RELEASES).size(), "one rollback at Heroku: " + heroku());
-        List<String> answers = awaitMatching("/respond/" + cardPath, r -> true, 3).stream()
+        assertEquals(1, slack.posts(RELEASES).size(), "one rollback at Heroku: " + heroku());
+        List<String> answers = slack.awaitMatching("/respond/" + cardPath, r -> true, 3).stream()
                 .map(r -> readable(TypedCommands.read(r.getBodyAsString()))).toList();
         String told = String.join("\n---\n", answers);
         assertEquals(1, answers.stream().filter(a -> a.contains(":rocket: Run `r-")).count(), told);
@@ -476,7 +401,7 @@ class SlackAppEndToEndTest {
         String shown;
         List<String> logged;
         try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME)) {
-            JsonNode answer = answer(slash("logs 50"));
+            JsonNode answer = slack.answer(slash("logs 50"));
             shown = answer.toString();
             Thread.sleep(200);  // the audit entry and anything else the command logs after its answer
             logged = log.all();
@@ -495,7 +420,7 @@ class SlackAppEndToEndTest {
             assertFalse(shown.contains(secret), secret + " in the answer: " + shown);
             assertTrue(logged.stream().noneMatch(line -> line.contains(secret)), secret + " in Lifeboat's log: " + logged);
         }
-        List<LoggedRequest> session = posts(LOG_SESSIONS);
+        List<LoggedRequest> session = slack.posts(LOG_SESSIONS);
         assertEquals(1, session.size());
         assertEquals(50, TypedCommands.read(session.get(0).getBodyAsString()).path("lines").asInt());
         assertEquals(0, changes(), heroku().toString());

@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.lifeboat.slack.SlackWire.buttonLabels;
+import static dev.lifeboat.slack.SlackWire.field;
+import static dev.lifeboat.slack.SlackWire.readable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,20 +28,13 @@ import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.ManualClock;
 import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -66,27 +59,18 @@ class SlackIncidentEndToEndTest {
 
     static WireMockServer wire;
     static RunningLifeboat lifeboat;
-    static SlackRequests slack;
+    static SlackWire slack;
     static final ManualClock clock = new ManualClock(Instant.now());
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final AtomicInteger paths = new AtomicInteger();
 
     @TempDir
     static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        wire = new WireMockServer(wireMockConfig().dynamicPort());
-        wire.start();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        String base = "http://127.0.0.1:" + wire.port();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", "xoxb-0000-incident-token");
-        env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_API_URL", base + "/api/");
-        env.put("LIFEBOAT_OPERATORS", OPERATOR + "," + OTHER);
-        env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        env.put("LIFEBOAT_INCIDENT_CHANNEL", CHANNEL);
+        slack = new SlackWire(CHANNEL);
+        wire = slack.wire;
+        String base = slack.base();
+        Map<String, String> env = slack.env("xoxb-0000-incident-token", SECRET, OPERATOR + "," + OTHER, dataDir);
         env.put("HEROKU_APP", "acme-prod");
         env.put("HEROKU_API_KEY", "heroku-e2e-api-key-0000");
         env.put("HEROKU_API_URL", base + "/heroku-api");
@@ -102,15 +86,13 @@ class SlackIncidentEndToEndTest {
             }
         };
         lifeboat = RunningLifeboat.start(env, List.of(fakeClock));
-        slack = new SlackRequests(lifeboat.uri("/slack/events"), SECRET);
+        slack.sendTo(lifeboat, SECRET);
+        slack.whenLate(path -> String.valueOf(slack.posts(path).stream().map(LoggedRequest::getBodyAsString).toList()));
     }
 
     @AfterAll
     static void stop() {
-        if (lifeboat != null) {
-            lifeboat.close();
-        }
-        wire.stop();
+        slack.stop(lifeboat);
     }
 
     @BeforeEach
@@ -125,12 +107,8 @@ class SlackIncidentEndToEndTest {
     }
 
     static void stubs() {
-        wire.resetAll();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        wire.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        wire.stubFor(post(urlEqualTo("/api/views.open")).willReturn(okJson(Fixtures.read("slack/views-open.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(Fixtures.read("slack/chat-postMessage.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(Fixtures.read("slack/chat-update.json"))));
+        slack.reset();
+        slack.stubViewsOpen();
         wire.stubFor(post(urlEqualTo(INCIDENTS)).willReturn(okJson(Fixtures.read("statuspage/incident-created.json"))));
         wire.stubFor(patch(urlEqualTo(PAGE_INCIDENT)).willReturn(okJson(Fixtures.read("statuspage/incident-updated.json"))));
         wire.stubFor(get(urlEqualTo(INCIDENTS + "/unresolved")).willReturn(okJson("[]")));
@@ -141,50 +119,50 @@ class SlackIncidentEndToEndTest {
 
     @Test
     void openPreviewThenPostThenUpdateThenResolveWithItsDuration() throws Exception {
-        int n = slash("incident open a failing database migration", OPERATOR);
-        JsonNode preview = answer(n);
+        int n = slack.slash("incident open a failing database migration", OPERATOR);
+        JsonNode preview = slack.answer(n);
         String text = readable(preview);
         assertEquals("ephemeral", preview.path("response_type").asText(), "the preview is private");
         assertTrue(text.contains("We're currently experiencing downtime due to a failing database migration. The team is"
                 + " actively working on a resolution and will share updates shortly. Thank you for your patience."), text);
         assertTrue(text.contains("Nothing is posted until you press Post"), text);
         assertEquals(List.of("Post", "Edit", "Cancel"), buttonLabels(preview));
-        assertEquals(0, posts("/api/chat.postMessage").size(), "nothing posted before Post");
-        assertEquals(0, posts(INCIDENTS).size(), "no status-page incident before Post");
+        assertEquals(0, slack.posts("/api/chat.postMessage").size(), "nothing posted before Post");
+        assertEquals(0, slack.posts(INCIDENTS).size(), "no status-page incident before Post");
 
         String draft = draftId(preview);
         int posted = click("incident post " + draft, OPERATOR);
-        String answer = readable(answer(posted));
+        String answer = readable(slack.answer(posted));
         assertTrue(answer.contains("Incident " + draft + " is open"), answer);
         assertTrue(answer.contains("Status page: opened (investigating)"), answer);
 
-        LoggedRequest message = await("/api/chat.postMessage", r -> true, 1).get(0);
+        LoggedRequest message = slack.awaitMatching("/api/chat.postMessage", r -> true, 1).get(0);
         assertEquals(CHANNEL, field(message, "channel"));
         assertTrue(blocksOf(message).contains("due to a failing database migration"), blocksOf(message));
         assertTrue(blocksOf(message).contains("<@" + OPERATOR + "> opened the incident (investigating)"), blocksOf(message));
-        JsonNode created = TypedCommands.read(posts(INCIDENTS).get(0).getBodyAsString()).path("incident");
+        JsonNode created = TypedCommands.read(slack.posts(INCIDENTS).get(0).getBodyAsString()).path("incident");
         assertEquals("a failing database migration", created.path("name").asText());
         assertEquals("investigating", created.path("status").asText());
         assertTrue(created.path("body").asText().startsWith("We're currently experiencing downtime due to a failing"), created.toString());
         assertEquals("kz4m8p2x6c0v", created.path("component_ids").get(0).asText());
         assertEquals("major_outage", created.path("components").path("kz4m8p2x6c0v").asText());
         assertTrue(created.path("deliver_notifications").asBoolean(), "subscribers are told");
-        assertEquals("OAuth statuspage-e2e-key-0000", posts(INCIDENTS).get(0).getHeader("Authorization"));
+        assertEquals("OAuth statuspage-e2e-key-0000", slack.posts(INCIDENTS).get(0).getHeader("Authorization"));
 
         // A second incident for the same service is refused, naming the open one.
-        String refused = readable(answer(slash("incident open something else", OTHER)));
+        String refused = readable(slack.answer(slack.slash("incident open something else", OTHER)));
         assertTrue(refused.contains("An incident is already open for acme-prod: “a failing database migration” (" + draft
                 + "), opened by <@" + OPERATOR + ">"), refused);
 
         // /dr incident shows it.
-        String shown = readable(answer(slash("incident", OTHER)));
+        String shown = readable(slack.answer(slack.slash("incident", OTHER)));
         assertTrue(shown.contains("a failing database migration") && shown.contains("Open for"), shown);
 
         // An update: one message edited, the page patched with the new status.
         clock.advance(Duration.ofMinutes(12));
-        String updated = readable(answer(slash("incident update We found the migration that locks the orders table identified", OTHER)));
+        String updated = readable(slack.answer(slack.slash("incident update We found the migration that locks the orders table identified", OTHER)));
         assertTrue(updated.contains("Update posted on incident " + draft + " (identified)"), updated);
-        LoggedRequest edit = await("/api/chat.update", r -> true, 1).get(0);
+        LoggedRequest edit = slack.awaitMatching("/api/chat.update", r -> true, 1).get(0);
         assertEquals(field(message, "channel"), field(edit, "channel"));
         assertEquals("1700000000.000100", field(edit, "ts"), "the incident's one message is edited");
         assertTrue(blocksOf(edit).contains("<@" + OTHER + "> (identified): We found the migration that locks the orders table"),
@@ -195,43 +173,43 @@ class SlackIncidentEndToEndTest {
 
         // Resolve: the duration in the channel, the page resolved with its component operational.
         clock.advance(Duration.ofMinutes(50));
-        String resolved = readable(answer(slash("incident resolve Orders are flowing again.", OPERATOR)));
+        String resolved = readable(slack.answer(slack.slash("incident resolve Orders are flowing again.", OPERATOR)));
         IncidentRecord closed = lifeboat.get(IncidentStore.class).find(draft).orElseThrow();
         String duration = dev.lifeboat.runbook.Durations.words(Duration.between(closed.openedAt().orElseThrow(),
                 closed.resolvedAt().orElseThrow()));
         assertTrue(duration.startsWith("1 h "), "opened 62 minutes of the fake clock before: " + duration);
         assertTrue(java.util.regex.Pattern.compile("resolved after 1 h \\d+ min").matcher(resolved).find(), resolved);
-        LoggedRequest last = await("/api/chat.update", r -> blocksOf(r).contains("Resolved after"), 1).get(0);
+        LoggedRequest last = slack.awaitMatching("/api/chat.update", r -> blocksOf(r).contains("Resolved after"), 1).get(0);
         assertTrue(java.util.regex.Pattern.compile("Resolved after 1 h \\d+ min").matcher(blocksOf(last)).find(), blocksOf(last));
         assertTrue(blocksOf(last).contains("resolved it: Orders are flowing again."), blocksOf(last));
         List<LoggedRequest> patches = wire.findAll(patchRequestedFor(urlEqualTo(PAGE_INCIDENT)));
         JsonNode resolution = TypedCommands.read(patches.get(patches.size() - 1).getBodyAsString()).path("incident");
         assertEquals("resolved", resolution.path("status").asText());
         assertEquals("operational", resolution.path("components").path("kz4m8p2x6c0v").asText());
-        assertEquals(1, posts("/api/chat.postMessage").size(), "one incident message in all");
-        assertEquals(1, posts(INCIDENTS).size(), "one status-page incident");
+        assertEquals(1, slack.posts("/api/chat.postMessage").size(), "one incident message in all");
+        assertEquals(1, slack.posts(INCIDENTS).size(), "one status-page incident");
     }
 
     @Test
     void editOpensAModalWithTheTextAndTheSavedTextIsWhatIsPosted() throws Exception {
-        int n = slash("incident open an outage", OPERATOR);
-        JsonNode preview = answer(n);
+        int n = slack.slash("incident open an outage", OPERATOR);
+        JsonNode preview = slack.answer(n);
         String[] edit = TypedCommands.typedButton(preview);
-        sendPayload(TypedCommands.click(edit[0], edit[1], OPERATOR, CHANNEL, responseUrl(n), "8473651207.1.edit"));
-        JsonNode view = TypedCommands.read(field(await("/api/views.open", r -> true, 1).get(0), "view"));
+        slack.sendPayload(TypedCommands.click(edit[0], edit[1], OPERATOR, CHANNEL, slack.responseUrl(n), "8473651207.1.edit"));
+        JsonNode view = TypedCommands.read(field(slack.awaitMatching("/api/views.open", r -> true, 1).get(0), "view"));
         assertTrue(view.toString().contains("due to an outage."), "the field holds the current text: " + view);
 
-        HttpResponse<String> ack = sendPayload(TypedCommands.submission(view, OPERATOR,
+        HttpResponse<String> ack = slack.sendPayload(TypedCommands.submission(view, OPERATOR,
                 "Checkout is down while we restore the database. Next update by 15:00 UTC."));
         assertEquals("", ack.body());
-        JsonNode again = TypedCommands.read(await("/respond/" + n, r -> true, 2).get(1).getBodyAsString());
+        JsonNode again = TypedCommands.read(slack.awaitMatching("/respond/" + n, r -> true, 2).get(1).getBodyAsString());
         assertTrue(readable(again).contains("Checkout is down while we restore the database."), readable(again));
-        assertEquals(0, posts("/api/chat.postMessage").size(), "editing posts nothing");
+        assertEquals(0, slack.posts("/api/chat.postMessage").size(), "editing posts nothing");
 
-        answer(click("incident post " + draftId(again), OPERATOR));
-        LoggedRequest message = await("/api/chat.postMessage", r -> true, 1).get(0);
+        slack.answer(click("incident post " + draftId(again), OPERATOR));
+        LoggedRequest message = slack.awaitMatching("/api/chat.postMessage", r -> true, 1).get(0);
         assertTrue(blocksOf(message).contains("Checkout is down while we restore the database."), blocksOf(message));
-        assertTrue(TypedCommands.read(posts(INCIDENTS).get(0).getBodyAsString()).path("incident").path("body").asText()
+        assertTrue(TypedCommands.read(slack.posts(INCIDENTS).get(0).getBodyAsString()).path("incident").path("body").asText()
                 .startsWith("Checkout is down"));
     }
 
@@ -239,69 +217,69 @@ class SlackIncidentEndToEndTest {
     void aFailingStatusPageIsSaidInTheChannelAndALaterRetryBringsItInLine() throws Exception {
         wire.stubFor(post(urlEqualTo(INCIDENTS)).atPriority(1).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.read("statuspage/error-500.json"))));
-        String draft = draftId(answer(slash("incident open checkout errors", OPERATOR)));
-        String answer = readable(answer(click("incident post " + draft, OPERATOR)));
+        String draft = draftId(slack.answer(slack.slash("incident open checkout errors", OPERATOR)));
+        String answer = readable(slack.answer(click("incident post " + draft, OPERATOR)));
         assertTrue(answer.contains("Status page: not updated: Statuspage failed while creating an incident"), answer);
         assertTrue(answer.contains("goes on in Slack"), answer);
-        LoggedRequest message = await("/api/chat.postMessage", r -> true, 1).get(0);
+        LoggedRequest message = slack.awaitMatching("/api/chat.postMessage", r -> true, 1).get(0);
         assertTrue(blocksOf(message).contains("The status page was not updated: Statuspage failed"), blocksOf(message));
 
         // Statuspage answers again: the leader's task creates the incident once and says so in the channel.
         stubs();
         leaderRuns();
-        await(INCIDENTS, r -> true, 1);
-        await("/api/chat.update", r -> blocksOf(r).contains("The status page caught up"), 1);
+        slack.awaitMatching(INCIDENTS, r -> true, 1);
+        slack.awaitMatching("/api/chat.update", r -> blocksOf(r).contains("The status page caught up"), 1);
         leaderRuns();
         Thread.sleep(200);
-        assertEquals(1, posts(INCIDENTS).size(), "created once");
+        assertEquals(1, slack.posts(INCIDENTS).size(), "created once");
     }
 
     @Test
     void whileSlackFailsTheFallbackWebhookIsToldAndSlackGetsItOnceItAnswers() throws Exception {
-        String draft = draftId(answer(slash("incident open the app is down", OPERATOR)));
+        String draft = draftId(slack.answer(slack.slash("incident open the app is down", OPERATOR)));
         wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).willReturn(aResponse().withStatus(500)));
-        String answer = readable(answer(click("incident post " + draft, OPERATOR)));
+        String answer = readable(slack.answer(click("incident post " + draft, OPERATOR)));
         assertTrue(answer.contains("Slack: not posted (Slack answered HTTP 500). Sent to the fallback webhook"), answer);
-        LoggedRequest hook = await("/fallback/hook-secret-path", r -> true, 1).get(0);
+        LoggedRequest hook = slack.awaitMatching("/fallback/hook-secret-path", r -> true, 1).get(0);
         JsonNode note = TypedCommands.read(hook.getBodyAsString());
         assertTrue(note.path("text").asText().contains("Incident opened by @" + OPERATOR), note.toString());
         assertTrue(note.path("text").asText().contains("due to the app is down"), note.toString());
         assertEquals(draft, note.path("incident").asText());
-        assertEquals(1, posts(INCIDENTS).size(), "the status page is told all the same");
+        assertEquals(1, slack.posts(INCIDENTS).size(), "the status page is told all the same");
 
         leaderRuns();  // Slack still fails: the webhook is not told twice
         Thread.sleep(200);
-        assertEquals(1, posts("/fallback/hook-secret-path").size());
+        assertEquals(1, slack.posts("/fallback/hook-secret-path").size());
 
         stubs();
         leaderRuns();
-        LoggedRequest message = await("/api/chat.postMessage", r -> true, 1).get(0);
+        LoggedRequest message = slack.awaitMatching("/api/chat.postMessage", r -> true, 1).get(0);
         assertTrue(blocksOf(message).contains("due to the app is down"), blocksOf(message));
         leaderRuns();
         Thread.sleep(200);
-        assertEquals(1, posts("/api/chat.postMessage").size(), "delivered once");
-        assertEquals(0, posts("/fallback/hook-secret-path").size());
+        assertEquals(1, slack.posts("/api/chat.postMessage").size(), "delivered once");
+        assertEquals(0, slack.posts("/fallback/hook-secret-path").size());
     }
 
     @Test
     void thirtyMinutesWithoutAnUpdateBringAReminderNamingWhoOpenedIt() throws Exception {
-        String draft = draftId(answer(slash("incident open slow pages", OPERATOR)));
-        answer(click("incident post " + draft, OPERATOR));
-        await("/api/chat.postMessage", r -> true, 1);
+        String draft = draftId(slack.answer(slack.slash("incident open slow pages", OPERATOR)));
+        slack.answer(click("incident post " + draft, OPERATOR));
+        slack.awaitMatching("/api/chat.postMessage", r -> true, 1);
 
         clock.advance(Duration.ofMinutes(29));
         leaderRuns();
         Thread.sleep(200);
-        assertEquals(1, posts("/api/chat.postMessage").size(), "no reminder before 30 minutes");
+        assertEquals(1, slack.posts("/api/chat.postMessage").size(), "no reminder before 30 minutes");
 
         clock.advance(Duration.ofMinutes(2));
         leaderRuns();
-        LoggedRequest reminder = await("/api/chat.postMessage", r -> blocksOf(r).contains(":alarm_clock:"), 1).get(0);
+        LoggedRequest reminder = slack.awaitMatching("/api/chat.postMessage", r -> blocksOf(r).contains(":alarm_clock:"), 1).get(0);
         assertTrue(Pattern.compile("No update on the incident “slow pages” \\(" + draft + "\\) for 3\\d min\\. <@"
                 + OPERATOR + "> opened it at \\d\\d:\\d\\d UTC").matcher(blocksOf(reminder)).find(), blocksOf(reminder));
         leaderRuns();
         Thread.sleep(200);
-        assertEquals(2, posts("/api/chat.postMessage").size(), "one reminder per quiet spell");
+        assertEquals(2, slack.posts("/api/chat.postMessage").size(), "one reminder per quiet spell");
     }
 
     // ---- Slack, as people use it ------------------------------------------------------------------------------
@@ -313,30 +291,13 @@ class SlackIncidentEndToEndTest {
         Thread.sleep(300);
     }
 
-    String responseUrl(int n) {
-        return "http://127.0.0.1:" + wire.port() + "/respond/" + n;
-    }
-
-    int slash(String text, String user) throws Exception {
-        int n = paths.incrementAndGet();
-        HttpResponse<String> ack = http.send(slack.signed(SlackRequests.slashCommandBody(text, user, CHANNEL, responseUrl(n))),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ack.statusCode(), ack.body());
-        return n;
-    }
-
     /** A click on a button that runs {@code command}; returns the number of its response_url. */
     int click(String command, String user) throws Exception {
-        int n = paths.incrementAndGet();
-        HttpResponse<String> ack = http.send(slack.signed(SlackRequests.buttonClickBody(BlockKit.RUN_ACTION_PREFIX + "0",
-                command, user, CHANNEL, responseUrl(n))), HttpResponse.BodyHandlers.ofString());
+        int n = slack.nextPath();
+        HttpResponse<String> ack = slack.send(SlackRequests.buttonClickBody(BlockKit.RUN_ACTION_PREFIX + "0",
+                command, user, CHANNEL, slack.responseUrl(n)));
         assertEquals(200, ack.statusCode(), ack.body());
         return n;
-    }
-
-    HttpResponse<String> sendPayload(JsonNode payload) throws Exception {
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        return http.send(slack.signed(body), HttpResponse.BodyHandlers.ofString());
     }
 
     static String draftId(JsonNode preview) {
@@ -345,69 +306,10 @@ class SlackIncidentEndToEndTest {
         return m.group(1);
     }
 
-    static List<LoggedRequest> posts(String path) {
-        return wire.findAll(postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    static List<LoggedRequest> await(String path, Predicate<LoggedRequest> which, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (true) {
-            List<LoggedRequest> found = posts(path).stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fewer than " + count + " POSTs to " + path + " within 15 s; had " + found.size()
-                        + ": " + found.stream().map(LoggedRequest::getBodyAsString).toList());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    static JsonNode answer(int n) throws InterruptedException {
-        return TypedCommands.read(await("/respond/" + n, r -> true, 1).get(0).getBodyAsString());
-    }
-
-    static String field(LoggedRequest form, String name) {
-        for (String pair : form.getBodyAsString().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
     /** The text and blocks of a chat.postMessage / chat.update, decoded. */
     static String blocksOf(LoggedRequest r) {
         String blocks = field(r, "blocks");
         return readable(TypedCommands.read("{\"text\":" + TypedCommands.JSON.valueToTree(String.valueOf(field(r, "text")))
                 + ",\"blocks\":" + (blocks == null ? "[]" : blocks) + "}"));
-    }
-
-    static String readable(JsonNode message) {
-        StringBuilder text = new StringBuilder(message.path("text").asText()).append('\n');
-        for (JsonNode block : message.path("blocks")) {
-            text.append(block.path("text").path("text").asText()).append('\n');
-            for (JsonNode f : block.path("fields")) {
-                text.append(f.path("text").asText()).append('\n');
-            }
-            for (JsonNode element : block.path("elements")) {
-                text.append(element.path("text").isTextual() ? element.path("text").asText()
-                        : element.path("text").path("text").asText()).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    static List<String> buttonLabels(JsonNode message) {
-        List<String> out = new java.util.ArrayList<>();
-        for (JsonNode block : message.path("blocks")) {
-            if (block.path("type").asText().equals("actions")) {
-                for (JsonNode element : block.path("elements")) {
-                    out.add(element.path("text").path("text").asText());
-                }
-            }
-        }
-        return out;
     }
 }

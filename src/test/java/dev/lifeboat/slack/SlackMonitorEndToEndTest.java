@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.lifeboat.slack.SlackWire.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,6 @@ import dev.lifeboat.s3.S3ProxyServer;
 import dev.lifeboat.status.StatusTimings;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RawSite;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,14 +110,5 @@ class SlackMonitorEndToEndTest {
             Thread.sleep(20);
         }
         throw new AssertionError("fewer than " + count + " chat.postMessage calls within 10 s");
-    }
-
-    static String field(LoggedRequest form, String name) {
-        for (String pair : form.getBodyAsString().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

@@ -1,7 +1,6 @@
 package dev.lifeboat.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,8 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.lifeboat.slack.SlackWire.field;
+import static dev.lifeboat.slack.SlackWire.indexOf;
+import static dev.lifeboat.slack.SlackWire.readable;
+import static dev.lifeboat.slack.SlackWire.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,16 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import dev.lifeboat.runbook.RetryBackoff;
-import dev.lifeboat.runbook.Waiter;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RunningLifeboat;
-import dev.lifeboat.testing.SlackRequests;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,12 +33,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,61 +78,33 @@ class SlackRedeployEndToEndTest {
 
     static WireMockServer wire;
     static RunningLifeboat lifeboat;
-    static SlackRequests slack;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final AtomicInteger paths = new AtomicInteger();
+    static SlackWire slack;
 
     @TempDir
     static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        wire = new WireMockServer(wireMockConfig().dynamicPort());
-        wire.start();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
+        slack = new SlackWire(CHANNEL);
+        wire = slack.wire;
         String base = base();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", TOKEN);
-        env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_API_URL", base + "/api/");
-        env.put("LIFEBOAT_OPERATORS", OPERATOR);
-        env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        env.put("LIFEBOAT_INCIDENT_CHANNEL", CHANNEL);
-        env.put("HEROKU_API_KEY", "heroku-e2e-api-key-0000");
-        env.put("HEROKU_APP", APP);
-        env.put("HEROKU_API_URL", base + "/heroku-api");
-        env.put("HEROKU_DATA_API_URL", base + "/heroku-data");
-        env.put("HEROKU_STATUS_URL", base + "/heroku-status");
-        env.put("APP_URL", base + "/app");
-        env.put("APP_HEALTH_PATH", "/up");
+        Map<String, String> env = slack.env(TOKEN, SECRET, OPERATOR, dataDir);
+        slack.putHeroku(env, APP);
         env.put("LIFEBOAT_GITHUB_REPO", "acme/shop");
         env.put("GITHUB_TOKEN", GITHUB_TOKEN);
         env.put("GITHUB_API_URL", base + "/gh");
-        lifeboat = RunningLifeboat.start(env, List.of(fast()));
-        slack = new SlackRequests(lifeboat.uri("/slack/events"), SECRET);
+        lifeboat = RunningLifeboat.start(env, List.of(SlackWire.fastWaits()));
+        slack.sendTo(lifeboat, SECRET);
+        slack.whenLate(path -> String.valueOf(upstream()));
     }
 
     static String base() {
-        return "http://127.0.0.1:" + wire.port();
-    }
-
-    /** Every wait of a run (polls, probes, retries) takes at most 20 ms; the timings are the production ones. */
-    static Module fast() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Waiter.class).toInstance(d -> Thread.sleep(Math.min(20, Math.max(0, d.toMillis()))));
-                bind(RetryBackoff.class).toInstance(new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(20), 3));
-            }
-        };
+        return slack.base();
     }
 
     @AfterAll
     static void stop() {
-        if (lifeboat != null) {
-            lifeboat.close();
-        }
-        wire.stop();
+        slack.stop(lifeboat);
     }
 
     static String render(String fixture) {
@@ -165,13 +129,8 @@ class SlackRedeployEndToEndTest {
 
     @BeforeEach
     void world() {
-        wire.resetAll();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        wire.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(Fixtures.read("slack/chat-postMessage.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("thread_ts="))
-                .willReturn(okJson(Fixtures.read("slack/chat-postMessage-thread.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(Fixtures.read("slack/chat-update.json"))));
+        slack.reset();
+        slack.stubThreadReplies();
 
         // GitHub: main is SHA; its tarball redirects to a one-off codeload URL.
         wire.stubFor(get(urlEqualTo(COMMIT_MAIN)).willReturn(okJson(Fixtures.read("github/commit.json"))));
@@ -217,44 +176,8 @@ class SlackRedeployEndToEndTest {
 
     // ---- Slack, as people use it ------------------------------------------------------------------------------
 
-    String responseUrl(int n) {
-        return base() + "/respond/" + n;
-    }
-
-    int slash(String text, String user) throws Exception {
-        int n = paths.incrementAndGet();
-        HttpResponse<String> ack = http.send(slack.signed(SlackRequests.slashCommandBody(text, user, CHANNEL, responseUrl(n))),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ack.statusCode(), ack.body());
-        return n;
-    }
-
     CompletableFuture<HttpResponse<String>> click(JsonNode payload) {
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        return http.sendAsync(slack.signed(body), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static List<LoggedRequest> posts(String path) {
-        return wire.findAll(postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    static List<LoggedRequest> awaitMatching(String path, Predicate<LoggedRequest> which, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (true) {
-            List<LoggedRequest> found = posts(path).stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fewer than " + count + " POSTs to " + path + " within 15 s; had " + found.size()
-                        + "\n" + upstream());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    static JsonNode answer(int n) throws InterruptedException {
-        return TypedCommands.read(awaitMatching("/respond/" + n, r -> true, 1).get(0).getBodyAsString());
+        return slack.sendPayloadAsync(payload);
     }
 
     /** Every call that reached GitHub, Heroku, an output stream, codeload or the app, in the order they arrived. */
@@ -276,10 +199,10 @@ class SlackRedeployEndToEndTest {
     }
 
     Card card(String text) throws Exception {
-        int path = slash(text, OPERATOR);
-        JsonNode answer = answer(path);
-        Matcher id = Pattern.compile("/dr confirm (r-[a-z2-9]+)").matcher(SlackRestoreEndToEndTest.readable(answer));
-        assertTrue(id.find(), SlackRestoreEndToEndTest.readable(answer));
+        int path = slack.slash(text, OPERATOR);
+        JsonNode answer = slack.answer(path);
+        Matcher id = Pattern.compile("/dr confirm (r-[a-z2-9]+)").matcher(readable(answer));
+        assertTrue(id.find(), readable(answer));
         for (JsonNode block : answer.path("blocks")) {
             for (JsonNode element : block.path("elements")) {
                 if (element.path("text").path("text").asText().equals("Redeploy")) {
@@ -293,21 +216,17 @@ class SlackRedeployEndToEndTest {
 
     void confirm(Card card) throws Exception {
         HttpResponse<String> ack = click(TypedCommands.click(card.redeploy()[0], card.redeploy()[1], OPERATOR, CHANNEL,
-                responseUrl(card.path()), "8473651207.1395872398.redeploy-click")).get();
+                slack.responseUrl(card.path()), "8473651207.1395872398.redeploy-click")).get();
         assertEquals(200, ack.statusCode(), ack.body());
     }
 
     /** The run message's last edit once the run ended. */
     static String finalMessage(String marker) throws InterruptedException {
-        awaitMatching("/api/chat.update", r -> SlackRestoreEndToEndTest.textOf(r).contains(marker), 1);
-        awaitMatching("/api/chat.postMessage", r -> SlackRestoreEndToEndTest.field(r, "thread_ts") != null
-                && SlackRestoreEndToEndTest.textOf(r).contains(marker), 1);
-        return SlackRestoreEndToEndTest.textOf(posts("/api/chat.update").stream()
+        slack.awaitMatching("/api/chat.update", r -> textOf(r).contains(marker), 1);
+        slack.awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null
+                && textOf(r).contains(marker), 1);
+        return textOf(slack.posts("/api/chat.update").stream()
                 .max(Comparator.comparing(LoggedRequest::getLoggedDate)).orElseThrow());
-    }
-
-    static int indexOf(List<String> calls, String call, int from) {
-        return SlackRestoreEndToEndTest.indexOf(calls, call, from);
     }
 
     // ---- the tests ------------------------------------------------------------------------------------------
@@ -316,7 +235,7 @@ class SlackRedeployEndToEndTest {
     void aRedeployOfTheStableBranchFromTheCardToTheAppAnswering() throws Exception {
         Card card = card("redeploy");
 
-        String shown = SlackRestoreEndToEndTest.readable(card.answer());
+        String shown = readable(card.answer());
         assertEquals("ephemeral", card.answer().path("response_type").asText(), "the card is private");
         assertTrue(shown.contains("Redeploy acme-prod from main?"), shown);
         assertTrue(shown.contains("*Deploys*\n`3b1f9c0` Fix checkout totals for carts in JPY\nby Dana Scully, "), shown);
@@ -338,7 +257,7 @@ class SlackRedeployEndToEndTest {
                 "Wait for the build of 3b1f9c0", "Wait for the release and its release phase", "Check that acme-prod answers")) {
             assertTrue(Pattern.compile(Pattern.quote(step) + "\\*? — done").matcher(outcome).find(), step + " done in\n" + outcome);
         }
-        assertEquals(1, posts("/api/chat.postMessage").stream().filter(r -> SlackRestoreEndToEndTest.field(r, "thread_ts") == null)
+        assertEquals(1, slack.posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null)
                 .count(), "one run message in the channel");
 
         List<String> calls = upstream().subList(beforeConfirm.size(), upstream().size());
@@ -354,13 +273,13 @@ class SlackRedeployEndToEndTest {
                 "GET " + API + "/slugs/" + RUNNING_SLUG), beforeConfirm, "the card read GitHub and Heroku only");
 
         // Heroku was handed the codeload URL GitHub redirected to, for the sha on the card; nobody else saw it.
-        JsonNode body = TypedCommands.read(posts(BUILDS).get(0).getBodyAsString());
+        JsonNode body = TypedCommands.read(slack.posts(BUILDS).get(0).getBodyAsString());
         assertEquals(codeload(), body.path("source_blob").path("url").asText());
         assertEquals(SHA, body.path("source_blob").path("version").asText());
         assertEquals(0, calls.stream().filter(c -> c.startsWith("GET /codeload")).count(), "Lifeboat never downloads it");
         assertFalse(saidToSlack().contains(DOWNLOAD_TOKEN), "the download token reaches no Slack message");
         assertFalse(saidToSlack().contains(GITHUB_TOKEN));
-        String history = SlackRestoreEndToEndTest.readable(answer(slash("history " + card.runId(), OPERATOR)));
+        String history = readable(slack.answer(slack.slash("history " + card.runId(), OPERATOR)));
         assertTrue(history.contains("`redeploy: Redeploy acme-prod from main (3b1f9c0)` → succeeded"), history);
         assertFalse(history.contains(DOWNLOAD_TOKEN), history);
         assertEquals(List.of(), wire.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList());
@@ -368,7 +287,7 @@ class SlackRedeployEndToEndTest {
 
     @Test
     void anUnknownRefIsRefusedAndNothingIsProposedOrBuilt() throws Exception {
-        String answer = SlackRestoreEndToEndTest.readable(answer(slash("redeploy nope", OPERATOR)));
+        String answer = readable(slack.answer(slack.slash("redeploy nope", OPERATOR)));
 
         assertTrue(answer.contains("GitHub has no branch, tag or commit `nope` in acme/shop (422)."), answer);
         assertTrue(answer.contains("Nothing was changed."), answer);
@@ -391,7 +310,7 @@ class SlackRedeployEndToEndTest {
         assertTrue(outcome.contains(" !     Push rejected, failed to compile Ruby app.\n !     Push failed\n```"), outcome);
         assertTrue(outcome.contains("Next: fix the build"), outcome);
         assertTrue(outcome.contains("Wait for the build of 3b1f9c0* — failed"), outcome);
-        String failedReply = posts("/api/chat.postMessage").stream().map(SlackRestoreEndToEndTest::textOf)
+        String failedReply = slack.posts("/api/chat.postMessage").stream().map(SlackWire::textOf)
                 .filter(t -> t.startsWith(":x: ")).findFirst().orElseThrow();
         assertTrue(failedReply.contains("failed at Heroku (build 5e0c2a4b); its last output line: \"Push failed\"."),
                 failedReply);
@@ -401,7 +320,7 @@ class SlackRedeployEndToEndTest {
         assertTrue(calls.contains("GET /build-output/streams/" + BUILD), calls.toString());
         assertFalse(calls.contains("GET " + RELEASE_INFO), "no release to wait for: " + calls);
         assertFalse(calls.contains("GET " + APP_HEALTH), "no probe: " + calls);
-        assertEquals(1, posts(BUILDS).size());
+        assertEquals(1, slack.posts(BUILDS).size());
     }
 
     @Test
@@ -425,7 +344,7 @@ class SlackRedeployEndToEndTest {
     void aDoubleClickedRedeployButtonBuildsOnce() throws Exception {
         Card card = card("redeploy");
         ObjectNode payload = TypedCommands.click(card.redeploy()[0], card.redeploy()[1], OPERATOR, CHANNEL,
-                responseUrl(card.path()), "8473651207.1395872398.double-click");
+                slack.responseUrl(card.path()), "8473651207.1395872398.double-click");
 
         CompletableFuture<HttpResponse<String>> first = click(payload);
         CompletableFuture<HttpResponse<String>> second = click(payload);
@@ -434,10 +353,10 @@ class SlackRedeployEndToEndTest {
 
         finalMessage("Redeployed acme-prod");
         Thread.sleep(300);
-        assertEquals(1, posts(BUILDS).size(), "one build at Heroku: " + upstream());
+        assertEquals(1, slack.posts(BUILDS).size(), "one build at Heroku: " + upstream());
         assertEquals(1, upstream().stream().filter(c -> c.equals("GET " + TARBALL)).count(), upstream().toString());
-        List<String> answers = new ArrayList<>(awaitMatching("/respond/" + card.path(), r -> true, 3).stream()
-                .map(r -> SlackRestoreEndToEndTest.readable(TypedCommands.read(r.getBodyAsString())))
+        List<String> answers = new ArrayList<>(slack.awaitMatching("/respond/" + card.path(), r -> true, 3).stream()
+                .map(r -> readable(TypedCommands.read(r.getBodyAsString())))
                 .filter(a -> !a.startsWith("Redeploy acme-prod from main?")).toList());
         String told = String.join("\n---\n", answers);
         assertEquals(1, answers.stream().filter(a -> a.contains(":rocket: Run `" + card.runId() + "` started")).count(), told);

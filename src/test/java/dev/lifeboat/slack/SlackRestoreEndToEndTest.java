@@ -9,10 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.lifeboat.slack.SlackWire.buttonLabels;
+import static dev.lifeboat.slack.SlackWire.field;
+import static dev.lifeboat.slack.SlackWire.indexOf;
+import static dev.lifeboat.slack.SlackWire.readable;
+import static dev.lifeboat.slack.SlackWire.textOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.lifeboat.restore.RestoreTimings;
-import dev.lifeboat.runbook.RetryBackoff;
 import dev.lifeboat.runbook.Waiter;
 import dev.lifeboat.s3.S3ProxyServer;
 import dev.lifeboat.testing.Fixtures;
@@ -34,7 +36,6 @@ import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +47,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -107,33 +105,18 @@ class SlackRestoreEndToEndTest {
     static S3ProxyServer s3;
     static String bucket;
     static RunningLifeboat lifeboat;
-    static SlackRequests slack;
+    static SlackWire slack;
     static final HttpClient http = HttpClient.newHttpClient();
-    static final AtomicInteger paths = new AtomicInteger();
 
     @TempDir
     static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        wire = new WireMockServer(wireMockConfig().dynamicPort());
-        wire.start();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        String base = "http://127.0.0.1:" + wire.port();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", TOKEN);
-        env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_API_URL", base + "/api/");
-        env.put("LIFEBOAT_OPERATORS", OPERATOR);
-        env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        env.put("LIFEBOAT_INCIDENT_CHANNEL", CHANNEL);
-        env.put("HEROKU_API_KEY", "heroku-e2e-api-key-0000");
-        env.put("HEROKU_APP", APP);
-        env.put("HEROKU_API_URL", base + "/heroku-api");
-        env.put("HEROKU_DATA_API_URL", base + "/heroku-data");
-        env.put("HEROKU_STATUS_URL", base + "/heroku-status");
-        env.put("APP_URL", base + "/app");
-        env.put("APP_HEALTH_PATH", "/up");
+        slack = new SlackWire(CHANNEL);
+        wire = slack.wire;
+        Map<String, String> env = slack.env(TOKEN, SECRET, OPERATOR, dataDir);
+        slack.putHeroku(env, APP);
         s3 = S3ProxyServer.start();
         bucket = s3.createBucket();
         s3.putDirect(bucket, OFFSITE_KEY, OFFSITE_BODY);
@@ -143,42 +126,28 @@ class SlackRestoreEndToEndTest {
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
         env.put("LIFEBOAT_BACKUP_BUCKET", bucket);
         lifeboat = RunningLifeboat.start(env, List.of(fast()));
-        slack = new SlackRequests(lifeboat.uri("/slack/events"), SECRET);
+        slack.sendTo(lifeboat, SECRET);
+        slack.whenLate(path -> String.valueOf(heroku()));
     }
 
     /** Every wait of a run (polls, probes, retries) takes at most 20 ms; the timings are the production ones. */
     static Module fast() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Waiter.class).toInstance(d -> Thread.sleep(Math.min(20, Math.max(0, d.toMillis()))));
-                bind(RetryBackoff.class).toInstance(new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(20), 3));
-                bind(RestoreTimings.class).toInstance(RestoreTimings.DEFAULT);
-            }
-        };
+        return Modules.combine(SlackWire.fastWaits(), b -> b.bind(RestoreTimings.class).toInstance(RestoreTimings.DEFAULT));
     }
 
     @AfterAll
     static void stop() {
-        if (lifeboat != null) {
-            lifeboat.close();
-        }
+        slack.stop(lifeboat);
         if (s3 != null) {
             s3.close();
         }
-        wire.stop();
     }
 
     @BeforeEach
     void world() {
-        wire.resetAll();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        wire.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        wire.stubFor(post(urlEqualTo("/api/views.open")).willReturn(okJson(Fixtures.read("slack/views-open.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(Fixtures.read("slack/chat-postMessage.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("thread_ts="))
-                .willReturn(okJson(Fixtures.read("slack/chat-postMessage-thread.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(Fixtures.read("slack/chat-update.json"))));
+        slack.reset();
+        slack.stubViewsOpen();
+        slack.stubThreadReplies();
 
         // The app remembers its maintenance mode: what a PATCH sets, the next GET shows.
         wire.stubFor(get(urlEqualTo(APP_INFO)).inScenario("maintenance").whenScenarioStateIs(STARTED).willReturn(okJson(app(false))));
@@ -233,95 +202,6 @@ class SlackRestoreEndToEndTest {
 
     // ---- Slack, as people use it ------------------------------------------------------------------------------
 
-    String responseUrl(int n) {
-        return "http://127.0.0.1:" + wire.port() + "/respond/" + n;
-    }
-
-    /** A signed {@code /dr TEXT} from {@code user}; returns the number of its response_url. */
-    int slash(String text, String user) throws Exception {
-        int n = paths.incrementAndGet();
-        HttpResponse<String> ack = http.send(slack.signed(SlackRequests.slashCommandBody(text, user, CHANNEL, responseUrl(n))),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ack.statusCode(), ack.body());
-        return n;
-    }
-
-    HttpResponse<String> sendPayload(JsonNode payload) throws Exception {
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        return http.send(slack.signed(body), HttpResponse.BodyHandlers.ofString());
-    }
-
-    CompletableFuture<HttpResponse<String>> sendPayloadAsync(JsonNode payload) {
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        return http.sendAsync(slack.signed(body), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static List<LoggedRequest> posts(String path) {
-        return wire.findAll(postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    /** Waits (at most 15 s) until {@code count} POSTs reached {@code path}. */
-    static List<LoggedRequest> await(String path, int count) throws InterruptedException {
-        return awaitMatching(path, r -> true, count);
-    }
-
-    static List<LoggedRequest> awaitMatching(String path, Predicate<LoggedRequest> which, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (true) {
-            List<LoggedRequest> found = posts(path).stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fewer than " + count + " POSTs to " + path + " within 15 s; had " + found.size()
-                        + "\n" + heroku());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    static JsonNode answer(int n) throws InterruptedException {
-        List<LoggedRequest> answers = await("/respond/" + n, 1);
-        return TypedCommands.read(answers.get(0).getBodyAsString());
-    }
-
-    static String field(LoggedRequest form, String name) {
-        for (String pair : form.getBodyAsString().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    /** Everything a person reads in a message: its text, every block's text, fields and buttons. */
-    static String readable(JsonNode message) {
-        StringBuilder text = new StringBuilder(message.path("text").asText()).append('\n');
-        for (JsonNode block : message.path("blocks")) {
-            text.append(block.path("text").path("text").asText()).append('\n');
-            for (JsonNode f : block.path("fields")) {
-                text.append(f.path("text").asText()).append('\n');
-            }
-            for (JsonNode element : block.path("elements")) {
-                text.append(element.path("text").isTextual() ? element.path("text").asText()
-                        : element.path("text").path("text").asText()).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    static List<String> buttonLabels(JsonNode message) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode block : message.path("blocks")) {
-            if (block.path("type").asText().equals("actions")) {
-                for (JsonNode element : block.path("elements")) {
-                    out.add(element.path("text").path("text").asText());
-                }
-            }
-        }
-        return out;
-    }
-
     /** Every call that reached Heroku (Platform API, data API) or the app, in the order they arrived. */
     static List<String> heroku() {
         return wire.getAllServeEvents().stream()
@@ -350,15 +230,15 @@ class SlackRestoreEndToEndTest {
     }
 
     Opened restoreAndClick(String backup) throws Exception {
-        int cardPath = slash("restore " + backup, OPERATOR);
-        JsonNode card = answer(cardPath);
+        int cardPath = slack.slash("restore " + backup, OPERATOR);
+        JsonNode card = slack.answer(cardPath);
         Matcher id = RUN_ID.matcher(readable(card));
         assertTrue(id.find(), "the card names the confirm command\n" + readable(card));
         String[] button = TypedCommands.typedButton(card);
-        HttpResponse<String> ack = sendPayload(TypedCommands.click(button[0], button[1], OPERATOR, CHANNEL,
-                responseUrl(cardPath), TRIGGER));
+        HttpResponse<String> ack = slack.sendPayload(TypedCommands.click(button[0], button[1], OPERATOR, CHANNEL,
+                slack.responseUrl(cardPath), TRIGGER));
         assertEquals(200, ack.statusCode(), ack.body());
-        LoggedRequest open = await("/api/views.open", 1).get(0);
+        LoggedRequest open = slack.await("/api/views.open", 1).get(0);
         assertEquals(TRIGGER, field(open, "trigger_id"), "the modal opens with the click's trigger_id");
         return new Opened(cardPath, card, id.group(1), TypedCommands.read(field(open, "view")));
     }
@@ -392,18 +272,18 @@ class SlackRestoreEndToEndTest {
                 .path("command").asText(), "the modal carries the confirm command of this run");
 
         // 3. The submission with the app's name starts the run.
-        HttpResponse<String> ack = sendPayload(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
+        HttpResponse<String> ack = slack.sendPayload(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
         assertEquals(200, ack.statusCode());
         assertEquals("", ack.body(), "an empty acknowledgement closes the modal");
 
         // 4. The incident channel: one message, edited until it shows the outcome, and thread replies.
-        awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
-        awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null && textOf(r).contains("RTO "), 1);
+        slack.awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
+        slack.awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null && textOf(r).contains("RTO "), 1);
         Thread.sleep(300);  // anything the run still had to say
-        List<LoggedRequest> runMessages = posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).toList();
+        List<LoggedRequest> runMessages = slack.posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).toList();
         assertEquals(1, runMessages.size(), "one run message in the channel");
         assertEquals(CHANNEL, field(runMessages.get(0), "channel"));
-        List<LoggedRequest> updates = posts("/api/chat.update");
+        List<LoggedRequest> updates = slack.posts("/api/chat.update");
         // Edits are paced to Slack's rate limit, so a run this fast may be edited once, straight to its final state.
         assertTrue(updates.size() >= 1, "the message is edited in place");
         for (LoggedRequest update : updates) {
@@ -425,11 +305,11 @@ class SlackRestoreEndToEndTest {
         assertTrue(outcome.contains("Validate the restored data — skipped") || outcome.contains("Validate the restored data* — skipped"),
                 outcome);
 
-        List<LoggedRequest> replies = awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null, 2);
+        List<LoggedRequest> replies = slack.awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null, 2);
         for (LoggedRequest reply : replies) {
             assertEquals(MAIN_TS, field(reply, "thread_ts"), "replies are in the run message's thread");
         }
-        String thread = replies.stream().map(SlackRestoreEndToEndTest::textOf).collect(Collectors.joining("\n---\n"));
+        String thread = replies.stream().map(SlackWire::textOf).collect(Collectors.joining("\n---\n"));
         assertTrue(replies.stream().anyMatch(r -> textOf(r).startsWith(":arrow_forward: ") && textOf(r).contains("<@" + OPERATOR + ">")),
                 "the start, naming who confirmed, is told in the thread\n" + thread);
         assertEquals(1, replies.stream().filter(r -> textOf(r).startsWith(":white_check_mark: ") && textOf(r).contains("RTO ")
@@ -450,12 +330,12 @@ class SlackRestoreEndToEndTest {
                 "the restore is read until it finishes (running, running, finished): " + calls);
         assertEquals(1, calls.stream().filter(c -> c.equals("POST " + RESTORE)).count(), calls.toString());
         assertEquals(1, calls.stream().filter(c -> c.equals("POST " + CAPTURE)).count(), calls.toString());
-        LoggedRequest restorePost = posts(RESTORE).get(0);
+        LoggedRequest restorePost = slack.posts(RESTORE).get(0);
         assertEquals(B012_URL, TypedCommands.read(restorePost.getBodyAsString()).path("backup_url").asText(),
                 "Heroku restores from b012's storage");
 
         // The person who submitted is told, privately, where the card was, that the run started.
-        String started = await("/respond/" + opened.cardPath(), 2).stream().map(r -> readable(TypedCommands.read(r.getBodyAsString())))
+        String started = slack.await("/respond/" + opened.cardPath(), 2).stream().map(r -> readable(TypedCommands.read(r.getBodyAsString())))
                 .filter(a -> !a.startsWith("Restore production (acme-prod) from b012?")).collect(Collectors.joining("\n"));
         assertTrue(started.contains(":rocket: Run `" + opened.runId() + "` started: Restore b012 into acme-prod (production)."), started);
         assertEquals(List.of(), wire.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList(),
@@ -463,13 +343,13 @@ class SlackRestoreEndToEndTest {
 
         // 5. The audit log: `history` shows the run as one line, its end with RTO and RPO; `history RUN` the
         // confirmation, every step of the run and its end.
-        List<String> summary = readable(answer(slash("history", OPERATOR))).lines()
+        List<String> summary = readable(slack.answer(slack.slash("history", OPERATOR))).lines()
                 .filter(l -> l.contains("_(" + opened.runId() + ")_")).toList();
         assertEquals(1, summary.size(), "one line for the run: " + summary);
         assertTrue(summary.get(0).contains("`restore: Restore b012 into acme-prod (production)` → succeeded — Restored b012")
                 && summary.get(0).contains("RTO ") && summary.get(0).contains("RPO 6 h"), summary.get(0));
-        int historyPath = slash("history " + opened.runId(), OPERATOR);
-        List<String> history = readable(answer(historyPath)).lines().filter(l -> l.startsWith("`")).toList();
+        int historyPath = slack.slash("history " + opened.runId(), OPERATOR);
+        List<String> history = readable(slack.answer(historyPath)).lines().filter(l -> l.startsWith("`")).toList();
         String log = String.join("\n", history);
         assertTrue(history.stream().anyMatch(l -> l.contains("<@" + OPERATOR + "> `confirm " + opened.runId())),
                 "the audit log shows who confirmed\n" + log);
@@ -490,19 +370,19 @@ class SlackRestoreEndToEndTest {
         Opened opened = restoreAndClick();
         ObjectNode submission = TypedCommands.submission(opened.view(), OPERATOR, "acme-prod");
 
-        CompletableFuture<HttpResponse<String>> first = sendPayloadAsync(submission);
-        CompletableFuture<HttpResponse<String>> second = sendPayloadAsync(submission);
+        CompletableFuture<HttpResponse<String>> first = slack.sendPayloadAsync(submission);
+        CompletableFuture<HttpResponse<String>> second = slack.sendPayloadAsync(submission);
         assertEquals(200, first.get().statusCode());
         assertEquals(200, second.get().statusCode());
 
-        awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
+        slack.awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
         Thread.sleep(500);
-        assertEquals(1, posts(RESTORE).size(), "one restore at Heroku: " + heroku());
-        assertEquals(1, posts(CAPTURE).size(), "one safety backup: " + heroku());
-        assertEquals(1, posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
+        assertEquals(1, slack.posts(RESTORE).size(), "one restore at Heroku: " + heroku());
+        assertEquals(1, slack.posts(CAPTURE).size(), "one safety backup: " + heroku());
+        assertEquals(1, slack.posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
                 "one run message");
         // The card, then one answer per submission: one started the run, the other was told it already runs.
-        List<String> answers = await("/respond/" + opened.cardPath(), 3).stream()
+        List<String> answers = slack.await("/respond/" + opened.cardPath(), 3).stream()
                 .map(r -> readable(TypedCommands.read(r.getBodyAsString()))).toList();
         String told = String.join("\n---\n", answers);
         assertEquals(3, answers.size(), told);
@@ -513,26 +393,26 @@ class SlackRestoreEndToEndTest {
     @Test
     void theModalAndATypedConfirmCommandAtOnceStartOneRestore() throws Exception {
         Opened opened = restoreAndClick();
-        int typedPath = paths.incrementAndGet();
+        int typedPath = slack.nextPath();
         String confirm = SlackRequests.slashCommandBody("confirm " + opened.runId() + " acme-prod", OPERATOR, CHANNEL,
-                responseUrl(typedPath));
+                slack.responseUrl(typedPath));
 
-        CompletableFuture<HttpResponse<String>> modal = sendPayloadAsync(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
-        CompletableFuture<HttpResponse<String>> typed = http.sendAsync(slack.signed(confirm), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> modal = slack.sendPayloadAsync(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
+        CompletableFuture<HttpResponse<String>> typed = slack.sendAsync(confirm);
         assertEquals(200, modal.get().statusCode());
         assertEquals(200, typed.get().statusCode());
 
-        awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
+        slack.awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1);
         Thread.sleep(500);
-        assertEquals(1, posts(RESTORE).size(), "one restore at Heroku: " + heroku());
-        assertEquals(1, posts(CAPTURE).size(), "one safety backup: " + heroku());
-        assertEquals(1, posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
+        assertEquals(1, slack.posts(RESTORE).size(), "one restore at Heroku: " + heroku());
+        assertEquals(1, slack.posts(CAPTURE).size(), "one safety backup: " + heroku());
+        assertEquals(1, slack.posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
                 "one run message");
         List<String> answers = new ArrayList<>();
-        answers.addAll(await("/respond/" + opened.cardPath(), 2).stream()
+        answers.addAll(slack.await("/respond/" + opened.cardPath(), 2).stream()
                 .map(r -> readable(TypedCommands.read(r.getBodyAsString())))
                 .filter(a -> !a.startsWith("Restore production (acme-prod) from b012?")).toList());
-        answers.addAll(await("/respond/" + typedPath, 1).stream()
+        answers.addAll(slack.await("/respond/" + typedPath, 1).stream()
                 .map(r -> readable(TypedCommands.read(r.getBodyAsString()))).toList());
         String told = String.join("\n---\n", answers);
         assertEquals(2, answers.size(), told);
@@ -546,13 +426,13 @@ class SlackRestoreEndToEndTest {
         String card = readable(opened.card());
         assertTrue(card.contains("*b011-2026-12-01T0300Z.dump* — offsite copy in s3://" + bucket), card);
 
-        sendPayload(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
-        String outcome = textOf(awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1).get(0));
+        slack.sendPayload(TypedCommands.submission(opened.view(), OPERATOR, "acme-prod"));
+        String outcome = textOf(slack.awaitMatching("/api/chat.update", r -> textOf(r).contains("RTO "), 1).get(0));
         assertTrue(outcome.contains(":white_check_mark: *Succeeded*"), outcome);
 
         // Heroku was handed a URL it can fetch without credentials: a presigned GET on the bucket, valid for hours.
-        assertEquals(1, posts(RESTORE).size(), heroku().toString());
-        URI handed = URI.create(TypedCommands.read(posts(RESTORE).get(0).getBodyAsString()).path("backup_url").asText());
+        assertEquals(1, slack.posts(RESTORE).size(), heroku().toString());
+        URI handed = URI.create(TypedCommands.read(slack.posts(RESTORE).get(0).getBodyAsString()).path("backup_url").asText());
         assertEquals(s3.endpoint().getAuthority(), handed.getAuthority(), handed.getHost());
         assertTrue(handed.getRawPath().endsWith("/" + OFFSITE_KEY), handed.getRawPath());
         assertTrue(handed.getRawQuery().contains("X-Amz-Signature="), "a presigned URL");
@@ -572,30 +452,8 @@ class SlackRestoreEndToEndTest {
             assertFalse(URLDecoder.decode(slackCall.getBodyAsString(), StandardCharsets.UTF_8).contains("X-Amz-Signature"),
                     slackCall.getUrl());
         }
-        String history = readable(answer(slash("history " + opened.runId(), OPERATOR)));
+        String history = readable(slack.answer(slack.slash("history " + opened.runId(), OPERATOR)));
         assertTrue(history.contains("s3:" + OFFSITE_KEY) || history.contains(OFFSITE_KEY), history);
         assertFalse(history.contains(signature), history);
-    }
-
-    static String textOf(LoggedRequest form) {
-        StringBuilder out = new StringBuilder();
-        String text = field(form, "text");
-        if (text != null) {
-            out.append(text).append('\n');
-        }
-        String blocks = field(form, "blocks");
-        if (blocks != null) {
-            out.append(readable(TypedCommands.JSON.createObjectNode().set("blocks", TypedCommands.read("{\"b\":" + blocks + "}").path("b"))));
-        }
-        return out.toString();
-    }
-
-    static int indexOf(List<String> calls, String call, int from) {
-        for (int i = from; i < calls.size(); i++) {
-            if (calls.get(i).equals(call)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no `" + call + "` after call " + from + " in\n" + String.join("\n", calls));
     }
 }

@@ -1,20 +1,16 @@
 package dev.lifeboat.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.buttonLabels;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.field;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.readable;
-import static dev.lifeboat.slack.SlackRestoreEndToEndTest.textOf;
+import static dev.lifeboat.slack.SlackWire.buttonLabels;
+import static dev.lifeboat.slack.SlackWire.field;
+import static dev.lifeboat.slack.SlackWire.indexOf;
+import static dev.lifeboat.slack.SlackWire.readable;
+import static dev.lifeboat.slack.SlackWire.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,26 +20,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import dev.lifeboat.runbook.RetryBackoff;
+import com.google.inject.util.Modules;
 import dev.lifeboat.runbook.Waiter;
 import dev.lifeboat.site.SiteTimings;
 import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -82,63 +71,40 @@ class SlackSiteEndToEndTest {
 
     static WireMockServer wire;
     static RunningLifeboat lifeboat;
-    static SlackRequests slack;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final AtomicInteger paths = new AtomicInteger();
+    static SlackWire slack;
 
     @TempDir
     static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        wire = new WireMockServer(wireMockConfig().dynamicPort());
-        wire.start();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        String base = "http://127.0.0.1:" + wire.port();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", TOKEN);
-        env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_API_URL", base + "/api/");
-        env.put("LIFEBOAT_OPERATORS", OPERATOR);
-        env.put("LIFEBOAT_DATA_DIR", dataDir.toString());
-        env.put("LIFEBOAT_INCIDENT_CHANNEL", CHANNEL);
+        slack = new SlackWire(CHANNEL);
+        wire = slack.wire;
+        String base = slack.base();
+        Map<String, String> env = slack.env(TOKEN, SECRET, OPERATOR, dataDir);
         env.put("NETLIFY_AUTH_TOKEN", NETLIFY_TOKEN);
         env.put("NETLIFY_SITE_ID", SITE_ID);
         env.put("NETLIFY_API_URL", base + "/netlify/api/v1");
         env.put("SITE_URL", base + SITE_PAGE);
         lifeboat = RunningLifeboat.start(env, List.of(fast()));
-        slack = new SlackRequests(lifeboat.uri("/slack/events"), SECRET);
+        slack.sendTo(lifeboat, SECRET);
+        slack.whenLate(path -> netlify() + "\n" + slack.posts(path).stream().map(SlackWire::textOf).toList());
     }
 
     /** Every wait of a run (polls, probes, retries) takes at most 20 ms; the timings are the production ones. */
     static Module fast() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Waiter.class).toInstance(d -> Thread.sleep(Math.min(20, Math.max(0, d.toMillis()))));
-                bind(RetryBackoff.class).toInstance(new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(20), 3));
-                bind(SiteTimings.class).toInstance(SiteTimings.DEFAULT);
-            }
-        };
+        return Modules.combine(SlackWire.fastWaits(), b -> b.bind(SiteTimings.class).toInstance(SiteTimings.DEFAULT));
     }
 
     @AfterAll
     static void stop() {
-        if (lifeboat != null) {
-            lifeboat.close();
-        }
-        wire.stop();
+        slack.stop(lifeboat);
     }
 
     @BeforeEach
     void world() {
-        wire.resetAll();
-        wire.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(Fixtures.read("slack/auth-test.json"))));
-        wire.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(Fixtures.read("slack/chat-postMessage.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("thread_ts="))
-                .willReturn(okJson(Fixtures.read("slack/chat-postMessage-thread.json"))));
-        wire.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(Fixtures.read("slack/chat-update.json"))));
+        slack.reset();
+        slack.stubThreadReplies();
 
         // The site serves LIVE until a publish or a finished build changes what it serves.
         wire.stubFor(get(urlEqualTo(SITE)).atPriority(5).willReturn(okJson(Fixtures.read("netlify/site.json"))));
@@ -182,16 +148,8 @@ class SlackSiteEndToEndTest {
 
     // ---- Slack, as people use it ------------------------------------------------------------------------------
 
-    String responseUrl(int n) {
-        return "http://127.0.0.1:" + wire.port() + "/respond/" + n;
-    }
-
     int slash(String text) throws Exception {
-        int n = paths.incrementAndGet();
-        HttpResponse<String> ack = http.send(slack.signed(SlackRequests.slashCommandBody(text, OPERATOR, CHANNEL,
-                responseUrl(n))), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ack.statusCode(), ack.body());
-        return n;
+        return slack.slash(text, OPERATOR);
     }
 
     /** A click on the card's button labelled {@code label}, sent as Slack sends it. */
@@ -200,40 +158,12 @@ class SlackSiteEndToEndTest {
             for (JsonNode element : block.path("elements")) {
                 if (element.path("text").path("text").asText().equals(label)) {
                     String body = SlackRequests.buttonClickBody(element.path("action_id").asText(),
-                            element.path("value").asText(), OPERATOR, CHANNEL, responseUrl(cardPath));
-                    return http.sendAsync(slack.signed(body), HttpResponse.BodyHandlers.ofString());
+                            element.path("value").asText(), OPERATOR, CHANNEL, slack.responseUrl(cardPath));
+                    return slack.sendAsync(body);
                 }
             }
         }
         throw new AssertionError("no button " + label + " in " + card);
-    }
-
-    static List<LoggedRequest> posts(String path) {
-        return wire.findAll(postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    static List<LoggedRequest> awaitMatching(String path, Predicate<LoggedRequest> which, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (true) {
-            List<LoggedRequest> found = posts(path).stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fewer than " + count + " matching POSTs to " + path + " within 15 s; had "
-                        + found.size() + "\n" + netlify() + "\n" + found.stream().map(SlackRestoreEndToEndTest::textOf).toList());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    static List<String> answers(int n, int count) throws InterruptedException {
-        return awaitMatching("/respond/" + n, r -> true, count).stream()
-                .map(r -> readable(TypedCommands.read(r.getBodyAsString()))).toList();
-    }
-
-    static JsonNode answer(int n) throws InterruptedException {
-        return TypedCommands.read(awaitMatching("/respond/" + n, r -> true, 1).get(0).getBodyAsString());
     }
 
     /** Every call that reached Netlify or the site, in the order they arrived. */
@@ -252,9 +182,9 @@ class SlackSiteEndToEndTest {
 
     /** The last edit of the run message once it shows {@code state}. */
     static String finalMessage(String state) throws InterruptedException {
-        awaitMatching("/api/chat.update", r -> textOf(r).contains(state), 1);
+        slack.awaitMatching("/api/chat.update", r -> textOf(r).contains(state), 1);
         Thread.sleep(300);  // anything the run still had to say
-        LoggedRequest last = posts("/api/chat.update").stream().max(Comparator.comparing(LoggedRequest::getLoggedDate))
+        LoggedRequest last = slack.posts("/api/chat.update").stream().max(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .orElseThrow();
         return textOf(last);
     }
@@ -271,15 +201,7 @@ class SlackSiteEndToEndTest {
     static void inOrder(List<String> calls, String... expected) {
         int from = 0;
         for (String call : expected) {
-            int found = -1;
-            for (int i = from; i < calls.size(); i++) {
-                if (calls.get(i).equals(call)) {
-                    found = i;
-                    break;
-                }
-            }
-            assertTrue(found >= 0, "no `" + call + "` after call " + from + " in\n" + String.join("\n", calls));
-            from = found + 1;
+            from = indexOf(calls, call, from) + 1;
         }
     }
 
@@ -288,7 +210,7 @@ class SlackSiteEndToEndTest {
     @Test
     void siteRestorePublishesThePreviousGoodDeployAndChecksTheSite() throws Exception {
         int cardPath = slash("site restore");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
         String text = readable(card);
 
         assertEquals("ephemeral", card.path("response_type").asText(), "the card is private");
@@ -314,7 +236,7 @@ class SlackSiteEndToEndTest {
                 "Check that the site answers")) {
             assertTrue(Pattern.compile(Pattern.quote(step) + "[^\n]*— done").matcher(outcome).find(), step + " done in\n" + outcome);
         }
-        List<LoggedRequest> runMessages = posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).toList();
+        List<LoggedRequest> runMessages = slack.posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).toList();
         assertEquals(1, runMessages.size(), "one run message in the channel");
         assertEquals(CHANNEL, field(runMessages.get(0), "channel"));
 
@@ -322,8 +244,8 @@ class SlackSiteEndToEndTest {
         inOrder(calls, "GET " + SITE, "GET " + DEPLOYS + "?per_page=30", "POST " + RESTORE, "GET " + SITE, "GET " + SITE_PAGE);
         assertEquals(List.of("POST " + RESTORE), calls.stream().filter(c -> c.startsWith("POST")).toList(),
                 "one publish, of the previous good deploy, and nothing else changed");
-        assertTrue(posts(RESTORE).get(0).getHeader("Authorization").equals("Bearer " + NETLIFY_TOKEN));
-        assertTrue(answers(cardPath, 2).stream().anyMatch(a -> a.contains(":rocket: Run `" + runId + "` started: Publish deploy "
+        assertTrue(slack.posts(RESTORE).get(0).getHeader("Authorization").equals("Bearer " + NETLIFY_TOKEN));
+        assertTrue(slack.answers(cardPath, 2).stream().anyMatch(a -> a.contains(":rocket: Run `" + runId + "` started: Publish deploy "
                 + PREVIOUS + " of lifeboat-www.")));
         assertEquals(List.of(), wire.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList());
     }
@@ -331,7 +253,7 @@ class SlackSiteEndToEndTest {
     @Test
     void aDoubleClickedConfirmationPublishesOnce() throws Exception {
         int cardPath = slash("site restore " + PREVIOUS);
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
         String runId = runId(readable(card));
 
         CompletableFuture<HttpResponse<String>> first = click(card, cardPath, "Publish deploy");
@@ -341,10 +263,10 @@ class SlackSiteEndToEndTest {
 
         finalMessage(":white_check_mark: *Succeeded*");
         Thread.sleep(300);
-        assertEquals(1, posts(RESTORE).size(), "exactly one publish at Netlify: " + netlify());
-        assertEquals(1, posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
+        assertEquals(1, slack.posts(RESTORE).size(), "exactly one publish at Netlify: " + netlify());
+        assertEquals(1, slack.posts("/api/chat.postMessage").stream().filter(r -> field(r, "thread_ts") == null).count(),
                 "one run message");
-        List<String> told = answers(cardPath, 3).stream().skip(1).toList();
+        List<String> told = slack.answers(cardPath, 3).stream().skip(1).toList();
         assertEquals(1, told.stream().filter(a -> a.contains(":rocket: Run `" + runId + "` started")).count(), told.toString());
         assertEquals(1, told.stream().filter(a -> a.contains("Run " + runId + " is already running")).count(), told.toString());
     }
@@ -367,12 +289,12 @@ class SlackSiteEndToEndTest {
                 {"site restore a b", "Give one deploy id at most"},
         };
         for (String[] c : cases) {
-            String told = readable(answer(slash(c[0])));
+            String told = readable(slack.answer(slash(c[0])));
             assertTrue(told.contains(c[1]), c[0] + " →\n" + told);
             assertTrue(told.contains("Usage: `/dr site restore [DEPLOY]`"), told);
         }
         assertEquals(0, netlifyPosts(), "nothing was published: " + netlify());
-        assertEquals(0, posts("/api/chat.postMessage").size(), "no run, no message in the channel");
+        assertEquals(0, slack.posts("/api/chat.postMessage").size(), "no run, no message in the channel");
     }
 
     // ---- site rebuild -----------------------------------------------------------------------------------------
@@ -381,7 +303,7 @@ class SlackSiteEndToEndTest {
     void siteRebuildFollowsTheBuildUntilItIsLiveAndTheSiteAnswers() throws Exception {
         buildEndsIn("deploy-ready.json");
         int cardPath = slash("site rebuild");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
         String text = readable(card);
 
         assertTrue(text.contains("Rebuild lifeboat-www from branch main?"), text);
@@ -413,7 +335,7 @@ class SlackSiteEndToEndTest {
     void aBuildEndingInErrorShowsNetlifysMessageAndTheLogLink() throws Exception {
         buildEndsIn("deploy-error.json");
         int cardPath = slash("site rebuild");
-        JsonNode card = answer(cardPath);
+        JsonNode card = slack.answer(cardPath);
 
         assertEquals(200, click(card, cardPath, "Rebuild the site").get().statusCode());
 
@@ -425,8 +347,8 @@ class SlackSiteEndToEndTest {
         assertTrue(outcome.contains("Wait for Netlify's build"), outcome);
         assertTrue(outcome.contains("Wait until the new deploy is live — skipped")
                 || outcome.contains("Wait until the new deploy is live* — skipped"), outcome);
-        String thread = awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null
-                && textOf(r).contains("Build log: " + log), 1).stream().map(SlackRestoreEndToEndTest::textOf)
+        String thread = slack.awaitMatching("/api/chat.postMessage", r -> field(r, "thread_ts") != null
+                && textOf(r).contains("Build log: " + log), 1).stream().map(SlackWire::textOf)
                 .collect(Collectors.joining("\n"));
         assertTrue(thread.contains("*Wait for Netlify's build* failed: Netlify's build ended in error"), thread);
 

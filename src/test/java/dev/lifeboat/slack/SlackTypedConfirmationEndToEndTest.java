@@ -19,7 +19,6 @@ import dev.lifeboat.testing.Fixtures;
 import dev.lifeboat.testing.RunningLifeboat;
 import dev.lifeboat.testing.SlackRequests;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +92,7 @@ class SlackTypedConfirmationEndToEndTest {
     }
 
     HttpResponse<String> sendPayload(JsonNode payload) throws Exception {
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        return http.send(slack.signed(body), HttpResponse.BodyHandlers.ofString());
+        return http.send(slack.signed(SlackWire.payloadBody(payload)), HttpResponse.BodyHandlers.ofString());
     }
 
     static List<LoggedRequest> await(String path, int count) throws InterruptedException {

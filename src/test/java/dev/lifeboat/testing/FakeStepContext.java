@@ -1,9 +1,8 @@
-package dev.lifeboat.restore;
+package dev.lifeboat.testing;
 
 import dev.lifeboat.runbook.RunCancelledException;
 import dev.lifeboat.runbook.RunParams;
 import dev.lifeboat.runbook.StepContext;
-import dev.lifeboat.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,44 +15,52 @@ import java.util.function.Consumer;
 /**
  * A step's context for step tests: records kept per step (so a second run of the same step sees the first's), a
  * manual clock that {@link #sleep} moves, the progress lines shown, and a cancel that takes effect at the next sleep.
+ * Used by the restore and the site step tests.
  */
-final class FakeStepContext implements StepContext {
-    final ManualClock clock;
-    final RunParams params;
-    final Map<String, Map<String, String>> records = new HashMap<>();
-    final List<String> progress = new ArrayList<>();
-    final List<Duration> sleeps = new ArrayList<>();
+public final class FakeStepContext implements StepContext {
+    public final ManualClock clock;
+    public final RunParams params;
+    public final Map<String, Map<String, String>> records = new HashMap<>();
+    public final List<String> progress = new ArrayList<>();
+    public final List<Duration> sleeps = new ArrayList<>();
+    private final String runId;
     private String stepId = "";
     private String cancelledBy;
     private Consumer<FakeStepContext> onSleep = c -> { };
 
-    FakeStepContext(ManualClock clock, RunParams params) {
+    public FakeStepContext(ManualClock clock, RunParams params) {
+        this("r-test22", clock, params);
+    }
+
+    /** A context for a run with this id. */
+    public FakeStepContext(String runId, ManualClock clock, RunParams params) {
+        this.runId = runId;
         this.clock = clock;
         this.params = params;
     }
 
     /** The step whose records {@link #record} and {@link #recorded} use from now on. */
-    FakeStepContext as(String id) {
+    public FakeStepContext as(String id) {
         this.stepId = id;
         return this;
     }
 
-    void cancel(String by) {
+    public void cancel(String by) {
         this.cancelledBy = by;
     }
 
     /** Runs before each sleep (after the clock would move), e.g. to cancel part-way. */
-    void onSleep(Consumer<FakeStepContext> hook) {
+    public void onSleep(Consumer<FakeStepContext> hook) {
         this.onSleep = hook;
     }
 
-    Map<String, String> mine() {
+    public Map<String, String> mine() {
         return records.computeIfAbsent(stepId, k -> new HashMap<>());
     }
 
     @Override
     public String runId() {
-        return "r-test22";
+        return runId;
     }
 
     @Override
