@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lifeboat.testing.Fixtures;
+import dev.lifeboat.testing.ServeProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import dev.lifeboat.testing.SlackRequests;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -141,13 +143,21 @@ class RestoreResumeIT {
                 || name.startsWith("NETLIFY_") || name.startsWith("LIFEBOAT_") || name.startsWith("STATUSPAGE_")
                 || name.startsWith("AWS_") || name.startsWith("APP_") || name.equals("DATABASE_URL")
                 || name.equals("JAVA_OPTS") || name.equals("PORT"));
+        builder.environment().putAll(env());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("LIFEBOAT_DATA_DIR", dir.resolve("data").toString());
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        process = builder.start();
+    }
+
+    /** The variables every Lifeboat of this test gets: Slack, Heroku and the app are WireMock. */
+    Map<String, String> env() {
         String base = "http://127.0.0.1:" + wire.port();
         Map<String, String> env = new HashMap<>();
         env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
         env.put("SLACK_SIGNING_SECRET", SECRET);
         env.put("SLACK_API_URL", base + "/api/");
-        env.put("PORT", Integer.toString(port));
-        env.put("LIFEBOAT_DATA_DIR", dir.resolve("data").toString());
         env.put("LIFEBOAT_INCIDENT_CHANNEL", CHANNEL);
         env.put("LIFEBOAT_OPERATORS", OPERATOR);
         env.put("HEROKU_API_KEY", "HRKU-resume-test-key");
@@ -158,10 +168,7 @@ class RestoreResumeIT {
         env.put("NETLIFY_STATUS_URL", base + "/netlify-status");
         env.put("APP_URL", base);
         env.put("APP_HEALTH_PATH", "/health");
-        builder.environment().putAll(env);
-        builder.redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        process = builder.start();
+        return env;
     }
 
     String log() throws IOException {
@@ -189,7 +196,11 @@ class RestoreResumeIT {
     }
 
     HttpResponse<String> slash(String text, String respond) throws Exception {
-        SlackRequests slack = new SlackRequests(uri("/slack/events"), SECRET);
+        return slash(uri("/slack/events"), text, respond);
+    }
+
+    HttpResponse<String> slash(URI events, String text, String respond) throws Exception {
+        SlackRequests slack = new SlackRequests(events, SECRET);
         return http.send(slack.signed(SlackRequests.slashCommandBody(text, OPERATOR, CHANNEL,
                 "http://127.0.0.1:" + wire.port() + "/respond/" + respond)), HttpResponse.BodyHandlers.ofString());
     }
@@ -327,5 +338,73 @@ class RestoreResumeIT {
         assertTrue(log.contains("event=runs_resumed count=1"), log);
         assertTrue(log.contains(run), "the run's id is in the log");
         assertFalse(log.contains(BOT_TOKEN));
+    }
+
+    @Test
+    void aRestoreWhoseInstanceIsKilledIsTakenOverByAnotherInstanceOnTheSamePostgres() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String databaseUrl = "postgres://postgres:unused@localhost:" + postgres.getPort() + "/postgres";
+            Map<String, ServeProcess> instances = new HashMap<>();
+            try {
+                for (String name : List.of("web.1", "web.2")) {
+                    Map<String, String> env = env();
+                    env.put("DATABASE_URL", databaseUrl);
+                    env.put("LIFEBOAT_INSTANCE", name);
+                    env.put("LIFEBOAT_DATA_DIR", dir.resolve(name).toString());
+                    instances.put(name, ServeProcess.start(env, dir.resolve(name + ".log")));
+                }
+                ServeProcess web1 = instances.get("web.1");
+                ServeProcess web2 = instances.get("web.2");
+                web1.awaitReady(Duration.ofSeconds(120));
+                web2.awaitReady(Duration.ofSeconds(120));
+
+                // web.1 is asked, and runs the restore until it waits on Heroku.
+                HttpResponse<String> asked = slash(web1.uri("/slack/events"), "restore " + DUMP, "restore");
+                assertEquals(200, asked.statusCode(), asked.body());
+                Pattern runId = Pattern.compile("r-[a-z0-9]{6}");
+                String[] found = new String[1];
+                await("the restore's card", Duration.ofSeconds(30), () -> {
+                    Matcher m = runId.matcher(asked.body() + "\n" + allAnswers());
+                    if (m.find()) {
+                        found[0] = m.group();
+                        return true;
+                    }
+                    return false;
+                });
+                String run = found[0];
+                assertEquals(200, slash(web1.uri("/slack/events"), "confirm " + run + " " + APP, "confirm").statusCode());
+                await("the restore POST and a poll of its transfer", Duration.ofSeconds(60),
+                        () -> count(postRequestedFor(urlEqualTo(RESTORES))) == 1
+                                && count(getRequestedFor(urlEqualTo(RESTORE_TRANSFER))) >= 1);
+
+                // web.1 dies outright; Heroku finishes the restore meanwhile.
+                Instant killed = Instant.now();
+                web1.kill();
+                wire.stubFor(get(urlEqualTo(RESTORE_TRANSFER)).willReturn(okJson(Fixtures.read("heroku/pg/restore-running.json")
+                        .replace("\"processed_bytes\": 8388608", "\"processed_bytes\": 43710221")
+                        .replace("\"succeeded\": null", "\"succeeded\": true")
+                        .replace("\"finished_at\": null", "\"finished_at\": \"2024-05-15 07:24:10 +0000\""))));
+
+                // web.2, still running, takes the run over once web.1's lease has run out, and finishes it.
+                await("web.2 to finish the run", Duration.ofSeconds(180), () -> threadReplies().stream()
+                        .anyMatch(text -> text != null && text.contains("Succeeded")));
+                Duration takeover = Duration.between(killed, Instant.now());
+                assertTrue(web2.log().contains("event=run_resumed run=" + run + " instance=web.2"), web2.log());
+                assertTrue(threadReplies().stream().anyMatch(t -> t.contains("web.2 takes over from: Wait for the restore")),
+                        "the thread says which instance took over: " + threadReplies());
+                wire.verify(1, postRequestedFor(urlEqualTo(RESTORES)));
+                assertEquals(1, count(postRequestedFor(urlEqualTo("/data/client/v11/databases/" + ADDON + "/backups"))),
+                        "the safety backup is not taken again");
+                assertEquals(1, count(deleteRequestedFor(urlEqualTo("/platform/apps/" + APP + "/dynos"))), "dynos restarted once");
+                assertEquals(1, runMessages().size(), "the same run message: " + requests());
+                System.out.printf("run takeover: web.1 killed, web.2 finished run %s %d ms later (lease %d s, renewal %d s)%n",
+                        run, takeover.toMillis(), dev.lifeboat.runbook.RunEngine.LEASE.toSeconds(),
+                        dev.lifeboat.runbook.RunEngine.LEASE_RENEWAL.toSeconds());
+            } finally {
+                for (ServeProcess p : instances.values()) {
+                    p.close();
+                }
+            }
+        }
     }
 }
