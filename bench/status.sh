@@ -25,38 +25,9 @@ deadline_slack_ms=150     # "not beyond the deadline": scheduling, rendering and
 secret="bench-signing-secret-0123456789"
 app="lifeboat-prod"                                  # fixtures/heroku/*.json
 site="b7c3a9d2-4e1f-4c8a-9d6b-0f2e5a7c1d3e"          # fixtures/netlify/site.json
-work="$(mktemp -d "${TMPDIR:-/tmp}/lifeboat-status-bench.XXXXXX")"
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]:-}"; do
-    [ -n "$pid" ] || continue
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-started=$SECONDS
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Building (package, test classes) and resolving the test classpath…" >&2
-./mvnw -q -B -DskipTests package > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test \
-  > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
-wiremock_jar="$(tr ':' '\n' < "$work/cp.txt" | grep wiremock-standalone | head -1)"
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_ready() { # url, timeout seconds
-  local deadline=$((SECONDS + $2))
-  until curl -fsS --max-time 2 -o /dev/null "$1" 2>/dev/null; do
-    [ "$SECONDS" -lt "$deadline" ] || { echo "not ready: $1" >&2; return 1; }
-    sleep 0.05
-  done
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_setup status
 
 # One WireMock for every upstream and for Slack. A delayed stub holds a Jetty thread for its delay, and a hanging one
 # for 30 s, hence the larger thread pool.

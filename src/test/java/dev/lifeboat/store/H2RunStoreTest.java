@@ -104,4 +104,17 @@ class H2RunStoreTest {
             return reopenFile();
         }
     }
+
+    @Nested
+    class Monitors extends MonitorStateContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenFile();
+        }
+    }
 }

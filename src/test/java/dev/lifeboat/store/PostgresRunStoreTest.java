@@ -126,4 +126,17 @@ class PostgresRunStoreTest {
             return reopenDatabase();
         }
     }
+
+    @Nested
+    class Monitors extends MonitorStateContract {
+        @Override
+        Database database() {
+            return database;
+        }
+
+        @Override
+        Database reopen() {
+            return reopenDatabase();
+        }
+    }
 }
