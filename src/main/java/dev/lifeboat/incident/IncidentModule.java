@@ -15,13 +15,9 @@ public final class IncidentModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder<CommandHandler> commands = Multibinder.newSetBinder(binder(), CommandHandler.class);
-        commands.addBinding().to(IncidentCommands.Show.class);
-        commands.addBinding().to(IncidentCommands.Open.class);
-        commands.addBinding().to(IncidentCommands.Post.class);
-        commands.addBinding().to(IncidentCommands.Edit.class);
-        commands.addBinding().to(IncidentCommands.Discard.class);
-        commands.addBinding().to(IncidentCommands.Update.class);
-        commands.addBinding().to(IncidentCommands.Resolve.class);
+        for (CommandHandler command : IncidentCommands.all(getProvider(Incidents.class))) {
+            commands.addBinding().toInstance(command);
+        }
         Multibinder.newSetBinder(binder(), LeaderTask.class).addBinding().to(IncidentTasks.class);
         Multibinder.newSetBinder(binder(), RunListener.class).addBinding().to(IncidentRunLink.class);
     }
